@@ -1,0 +1,6 @@
+package dev.spectron.core.change;
+
+/** What a change-log row records; caches (vector index, vocabulary) replay these to stay current. */
+public enum ChangeKind {
+    SESSION_CREATED, SESSION_DELETED, TURN_APPENDED
+}

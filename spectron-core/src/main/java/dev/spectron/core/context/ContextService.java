@@ -1,0 +1,59 @@
+package dev.spectron.core.context;
+
+import dev.spectron.core.NotFoundException;
+import dev.spectron.core.port.MemoryStore;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+
+/** Creates, reads, reconfigures and deletes contexts (the management plane). */
+public final class ContextService {
+    private final MemoryStore store;
+    private final Clock clock;
+
+    public ContextService(MemoryStore store, Clock clock) {
+        this.store = store;
+        this.clock = clock;
+    }
+
+    public Context create(ContextId id, String description, Map<String, ?> config) {
+        Context context = new Context(id, description, ContextConfig.of(config), clock.instant());
+        store.write(tx -> {
+            tx.contexts().insert(context);
+            return null;
+        });
+        return context;
+    }
+
+    public Context get(ContextId id) {
+        return store.read(tx -> tx.contexts().find(id)).orElseThrow(() -> notFound(id));
+    }
+
+    public boolean exists(ContextId id) {
+        return store.read(tx -> tx.contexts().find(id)).isPresent();
+    }
+
+    public List<Context> list() {
+        return store.read(tx -> tx.contexts().list());
+    }
+
+    /** Deep-merges {@code patch} into the stored config (JSON merge patch) and returns the result. */
+    public Context patchConfig(ContextId id, Map<String, ?> patch) {
+        return store.write(tx -> {
+            Context current = tx.contexts().find(id).orElseThrow(() -> notFound(id));
+            Context updated = current.withConfig(current.config().merge(patch));
+            tx.contexts().updateConfig(id, updated.config());
+            return updated;
+        });
+    }
+
+    public void delete(ContextId id) {
+        if (!store.write(tx -> tx.contexts().delete(id))) {
+            throw notFound(id);
+        }
+    }
+
+    private static NotFoundException notFound(ContextId id) {
+        return new NotFoundException("context '" + id + "' does not exist");
+    }
+}

@@ -1,0 +1,69 @@
+package dev.spectron.core.idempotency;
+
+import dev.spectron.core.ConflictException;
+import dev.spectron.core.InvalidInputException;
+import dev.spectron.core.context.ContextId;
+import dev.spectron.core.port.MemoryStore;
+import dev.spectron.core.port.StoreTransaction;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.regex.Pattern;
+
+/**
+ * Runs a write under an optional {@code Idempotency-Key} (spectron-api.md §2.0): the same key and
+ * body replay the stored response, the same key with another body is a 409. The check, the write
+ * and the stored response commit in one transaction, and writes are serialised, so a duplicate
+ * that arrives while the first is in flight waits and then replays. A write that fails stores
+ * nothing, which releases the key.
+ */
+public final class IdempotentWrites {
+    public static final Duration RETENTION = Duration.ofHours(24);
+    private static final Pattern KEY = Pattern.compile("[\\x21-\\x7e]{1,255}");
+    private static final Duration PURGE_INTERVAL = Duration.ofMinutes(10);
+
+    private final MemoryStore store;
+    private final Clock clock;
+    private volatile Instant lastPurge = Instant.EPOCH;
+
+    public IdempotentWrites(MemoryStore store, Clock clock) {
+        this.store = store;
+        this.clock = clock;
+    }
+
+    public StoredResponse execute(ContextId contextId, String principal, Optional<String> idempotencyKey,
+                                  String requestHash, Function<StoreTransaction, StoredResponse> work) {
+        if (idempotencyKey.isEmpty()) {
+            return store.write(work);
+        }
+        String key = idempotencyKey.get();
+        if (!KEY.matcher(key).matches()) {
+            throw new InvalidInputException("Idempotency-Key", "Idempotency-Key must be 1-255 visible ASCII characters");
+        }
+        Instant now = clock.instant();
+        return store.write(tx -> {
+            purgeExpired(tx, now);
+            Optional<IdempotencyRecord> previous = tx.idempotency().find(contextId, principal, key)
+                    .filter(record -> record.createdAt().isAfter(now.minus(RETENTION)));
+            if (previous.isPresent()) {
+                IdempotencyRecord record = previous.get();
+                if (!record.requestHash().equals(requestHash)) {
+                    throw new ConflictException("Idempotency-Key '" + key + "' was already used with a different request body");
+                }
+                return new StoredResponse(record.status(), record.responseBody());
+            }
+            StoredResponse response = work.apply(tx);
+            tx.idempotency().insert(contextId, new IdempotencyRecord(principal, key, requestHash, response.status(), response.body(), now));
+            return response;
+        });
+    }
+
+    private void purgeExpired(StoreTransaction tx, Instant now) {
+        if (lastPurge.plus(PURGE_INTERVAL).isBefore(now)) {
+            tx.idempotency().deleteCreatedBefore(now.minus(RETENTION));
+            lastPurge = now;
+        }
+    }
+}

@@ -1,0 +1,20 @@
+package dev.spectron.core.port;
+
+import dev.spectron.core.change.Change;
+import dev.spectron.core.change.ChangeKind;
+import dev.spectron.core.context.ContextId;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * The per-context change log. Readers that cache derived state remember the last {@code seq}
+ * they applied and read {@link #since} before serving; that keeps several server processes on
+ * one database consistent without a cache protocol (DESIGN.md §3).
+ */
+public interface ChangeLog {
+    /** Appends a row with the context's next sequence number and returns it. */
+    Change append(ContextId contextId, ChangeKind kind, String refId, Instant at);
+
+    /** Rows with {@code seq > afterSeq}, ascending, at most {@code limit}. */
+    List<Change> since(ContextId contextId, long afterSeq, int limit);
+}

@@ -1,0 +1,31 @@
+package dev.spectron.core.port;
+
+import java.util.function.Function;
+
+/**
+ * The storage port. Implementations: SQLite (embedded default) and, later, PostgreSQL; both pass
+ * {@code AbstractMemoryStoreContractTest}.
+ *
+ * <p>Contract:
+ * <ul>
+ *   <li>{@link #write} runs {@code work} in one transaction. When it returns, the transaction is
+ *       committed and durable: a process crash afterwards loses nothing. If {@code work} throws,
+ *       nothing it wrote is kept and the exception propagates unchanged.</li>
+ *   <li>Writes are serialised: two concurrent {@code write} calls never interleave, so
+ *       read-then-insert inside one (e.g. the next turn seq) is safe.</li>
+ *   <li>{@link #read} sees a consistent snapshot and must not write.</li>
+ *   <li>Every query is filtered by context id; nothing crosses contexts.</li>
+ * </ul>
+ * Trap: do not call a model or any slow I/O inside {@code write}: it holds the write lock.
+ */
+public interface MemoryStore extends AutoCloseable {
+    <T> T write(Function<StoreTransaction, T> work);
+
+    <T> T read(Function<StoreTransaction, T> work);
+
+    /** A short name for health output and logs, e.g. {@code sqlite}. */
+    String backend();
+
+    @Override
+    void close();
+}

@@ -1,0 +1,84 @@
+package dev.spectron.core.session;
+
+import dev.spectron.core.Ids;
+import dev.spectron.core.InvalidInputException;
+import dev.spectron.core.NotFoundException;
+import dev.spectron.core.change.ChangeKind;
+import dev.spectron.core.context.ContextId;
+import dev.spectron.core.port.MemoryStore;
+import dev.spectron.core.port.StoreTransaction;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Sessions and their transcripts. Write methods take the caller's transaction so that a write and
+ * its idempotency record commit together.
+ */
+public final class SessionService {
+    public static final int DEFAULT_TURN_PAGE = 100;
+    public static final int MAX_TURN_PAGE = 500;
+
+    private final MemoryStore store;
+    private final Clock clock;
+
+    public SessionService(MemoryStore store, Clock clock) {
+        this.store = store;
+        this.clock = clock;
+    }
+
+    public Session create(StoreTransaction tx, ContextId contextId, ScopeSet scopes, Map<String, Object> metadata) {
+        Instant now = clock.instant();
+        Session session = new Session(Ids.newId("sess_", now), contextId, scopes, metadata, now);
+        tx.sessions().insert(session);
+        tx.changes().append(contextId, ChangeKind.SESSION_CREATED, session.id(), now);
+        return session;
+    }
+
+    public Session get(ContextId contextId, String sessionId) {
+        return store.read(tx -> require(tx, contextId, sessionId));
+    }
+
+    /** Deletes the session and its transcript. Facts extracted from it stay (spectron-api.md §1.3). */
+    public void delete(StoreTransaction tx, ContextId contextId, String sessionId) {
+        if (!tx.sessions().delete(contextId, sessionId)) {
+            throw notFound(sessionId);
+        }
+        tx.changes().append(contextId, ChangeKind.SESSION_DELETED, sessionId, clock.instant());
+    }
+
+    /** One page of the transcript, oldest first. */
+    public List<Turn> turns(ContextId contextId, String sessionId, int limit, int offset) {
+        if (limit < 1 || limit > MAX_TURN_PAGE) {
+            throw new InvalidInputException("limit", "limit must be between 1 and " + MAX_TURN_PAGE + "; got " + limit);
+        }
+        if (offset < 0) {
+            throw new InvalidInputException("offset", "offset must not be negative; got " + offset);
+        }
+        return store.read(tx -> {
+            require(tx, contextId, sessionId);
+            return tx.turns().list(contextId, sessionId, limit, offset);
+        });
+    }
+
+    /** Stores the turn with the session's next sequence number. */
+    public Turn appendTurn(StoreTransaction tx, ContextId contextId, String sessionId, NewTurn turn) {
+        require(tx, contextId, sessionId);
+        Instant now = clock.instant();
+        long seq = tx.turns().lastSeq(contextId, sessionId) + 1;
+        Instant occurredAt = turn.ts() == null ? now : turn.ts();
+        Turn stored = new Turn(Ids.newId("turn_", now), sessionId, seq, turn.role(), turn.content(), occurredAt, now);
+        tx.turns().insert(contextId, stored);
+        tx.changes().append(contextId, ChangeKind.TURN_APPENDED, stored.id(), now);
+        return stored;
+    }
+
+    private static Session require(StoreTransaction tx, ContextId contextId, String sessionId) {
+        return tx.sessions().find(contextId, sessionId).orElseThrow(() -> notFound(sessionId));
+    }
+
+    private static NotFoundException notFound(String sessionId) {
+        return new NotFoundException("session '" + sessionId + "' does not exist in this context");
+    }
+}

@@ -1,0 +1,286 @@
+package dev.spectron.core.port;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.spectron.core.ConflictException;
+import dev.spectron.core.auth.ApiKey;
+import dev.spectron.core.change.Change;
+import dev.spectron.core.change.ChangeKind;
+import dev.spectron.core.context.Context;
+import dev.spectron.core.context.ContextConfig;
+import dev.spectron.core.context.ContextId;
+import dev.spectron.core.idempotency.IdempotencyRecord;
+import dev.spectron.core.session.Role;
+import dev.spectron.core.session.ScopeSet;
+import dev.spectron.core.session.Session;
+import dev.spectron.core.session.Turn;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What every {@link MemoryStore} backend must do. A backend's test extends this and supplies a
+ * fresh, empty store; the suite runs unchanged against each.
+ */
+public abstract class AbstractMemoryStoreContractTest {
+    protected static final Instant T0 = Instant.parse("2026-05-01T10:00:00.123Z");
+    protected static final ContextId A = new ContextId("alpha");
+    protected static final ContextId B = new ContextId("beta");
+
+    protected MemoryStore store;
+
+    /** A new, empty store. */
+    protected abstract MemoryStore createStore() throws Exception;
+
+    @BeforeEach
+    void open() throws Exception {
+        store = createStore();
+        write(tx -> {
+            tx.contexts().insert(new Context(A, "first", ContextConfig.empty(), T0));
+            tx.contexts().insert(new Context(B, "second", ContextConfig.of(Map.of("models", Map.of("response", "builtin/echo"))), T0));
+        });
+    }
+
+    @AfterEach
+    void close() {
+        store.close();
+    }
+
+    @Test
+    void contexts_round_trip_with_their_config() {
+        Context beta = store.read(tx -> tx.contexts().find(B)).orElseThrow();
+        assertThat(beta.description()).isEqualTo("second");
+        assertThat(beta.createdAt()).isEqualTo(T0);
+        assertThat(beta.config().asMap()).isEqualTo(Map.of("models", Map.of("response", "builtin/echo")));
+        assertThat(all(tx -> tx.contexts().list())).extracting(Context::id).containsExactly(A, B);
+    }
+
+    @Test
+    void duplicate_context_is_a_conflict() {
+        assertThatThrownBy(() -> write(tx -> tx.contexts().insert(new Context(A, "again", ContextConfig.empty(), T0))))
+                .isInstanceOf(ConflictException.class);
+    }
+
+    @Test
+    void config_update_replaces_the_stored_tree() {
+        write(tx -> tx.contexts().updateConfig(A, ContextConfig.of(Map.of("providers", Map.of("openai", "sk-x")))));
+        assertThat(one(tx -> tx.contexts().find(A)).orElseThrow().config().asMap())
+                .isEqualTo(Map.of("providers", Map.of("openai", "sk-x")));
+    }
+
+    @Test
+    void failed_write_keeps_nothing() {
+        assertThatThrownBy(() -> write(tx -> {
+            tx.sessions().insert(session("sess_1", A));
+            throw new IllegalStateException("boom");
+        })).isInstanceOf(IllegalStateException.class).hasMessage("boom");
+        assertThat(one(tx -> tx.sessions().find(A, "sess_1"))).isEmpty();
+    }
+
+    @Test
+    void sessions_are_invisible_to_other_contexts() {
+        write(tx -> tx.sessions().insert(session("sess_1", A)));
+        assertThat(one(tx -> tx.sessions().find(A, "sess_1"))).isPresent();
+        assertThat(one(tx -> tx.sessions().find(B, "sess_1"))).isEmpty();
+        assertThat(writtenFlag(tx -> tx.sessions().delete(B, "sess_1"))).isFalse();
+        assertThat(one(tx -> tx.sessions().find(A, "sess_1"))).isPresent();
+    }
+
+    @Test
+    void session_keeps_scopes_and_metadata() {
+        ScopeSet scopes = ScopeSet.parse(List.of(List.of("org/acme", "user/ada"), List.of("team/eng")));
+        write(tx -> tx.sessions().insert(new Session("sess_2", A, scopes, Map.of("channel", "web", "n", 3), T0)));
+        Session read = store.read(tx -> tx.sessions().find(A, "sess_2")).orElseThrow();
+        assertThat(read.scopes()).isEqualTo(scopes);
+        assertThat(read.metadata()).containsEntry("channel", "web").containsEntry("n", 3);
+    }
+
+    @Test
+    void turns_list_oldest_first_with_paging() {
+        write(tx -> {
+            tx.sessions().insert(session("sess_1", A));
+            for (int i = 1; i <= 5; i++) {
+                tx.turns().insert(A, turn("turn_" + i, "sess_1", i));
+            }
+        });
+        assertThat(number(tx -> tx.turns().lastSeq(A, "sess_1"))).isEqualTo(5);
+        assertThat(all(tx -> tx.turns().list(A, "sess_1", 2, 1))).extracting(Turn::seq).containsExactly(2L, 3L);
+        Turn first = store.read(tx -> tx.turns().list(A, "sess_1", 1, 0)).get(0);
+        assertThat(first).isEqualTo(turn("turn_1", "sess_1", 1));
+        assertThat(all(tx -> tx.turns().list(B, "sess_1", 10, 0))).isEmpty();
+        assertThat(number(tx -> tx.turns().lastSeq(B, "sess_1"))).isZero();
+    }
+
+    @Test
+    void duplicate_turn_seq_is_a_conflict() {
+        write(tx -> {
+            tx.sessions().insert(session("sess_1", A));
+            tx.turns().insert(A, turn("turn_1", "sess_1", 1));
+        });
+        assertThatThrownBy(() -> write(tx -> tx.turns().insert(A, turn("turn_2", "sess_1", 1))))
+                .isInstanceOf(ConflictException.class);
+    }
+
+    @Test
+    void deleting_a_session_deletes_its_turns() {
+        write(tx -> {
+            tx.sessions().insert(session("sess_1", A));
+            tx.turns().insert(A, turn("turn_1", "sess_1", 1));
+        });
+        assertThat(writtenFlag(tx -> tx.sessions().delete(A, "sess_1"))).isTrue();
+        assertThat(all(tx -> tx.turns().list(A, "sess_1", 10, 0))).isEmpty();
+    }
+
+    @Test
+    void keys_are_found_by_hash_and_name_and_unique_per_context() {
+        ApiKey key = new ApiKey("key_1", A, "dev", "hash-1", T0, null);
+        write(tx -> tx.keys().insert(key));
+        write(tx -> tx.keys().insert(new ApiKey("key_2", B, "dev", "hash-2", T0, T0.plusSeconds(60))));
+        assertThat(one(tx -> tx.keys().findBySecretHash("hash-1"))).contains(key);
+        assertThat(one(tx -> tx.keys().findByName(B, "dev")).orElseThrow().validUntil()).isEqualTo(T0.plusSeconds(60));
+        assertThatThrownBy(() -> write(tx -> tx.keys().insert(new ApiKey("key_3", A, "dev", "hash-3", T0, null))))
+                .isInstanceOf(ConflictException.class);
+    }
+
+    @Test
+    void replacing_a_secret_retires_the_old_hash() {
+        write(tx -> tx.keys().insert(new ApiKey("key_1", A, "dev", "hash-1", T0, null)));
+        write(tx -> tx.keys().replaceSecret(new ApiKey("key_1", A, "dev", "hash-9", T0, null)));
+        assertThat(one(tx -> tx.keys().findBySecretHash("hash-1"))).isEmpty();
+        assertThat(one(tx -> tx.keys().findBySecretHash("hash-9"))).isPresent();
+        assertThat(writtenFlag(tx -> tx.keys().delete(A, "dev"))).isTrue();
+        assertThat(all(tx -> tx.keys().list(A))).isEmpty();
+    }
+
+    @Test
+    void change_log_numbers_rows_per_context_without_gaps() {
+        write(tx -> {
+            tx.changes().append(A, ChangeKind.SESSION_CREATED, "sess_1", T0);
+            tx.changes().append(B, ChangeKind.SESSION_CREATED, "sess_9", T0);
+            tx.changes().append(A, ChangeKind.TURN_APPENDED, "turn_1", T0);
+        });
+        List<Change> changes = store.read(tx -> tx.changes().since(A, 0, 10));
+        assertThat(changes).extracting(Change::seq).containsExactly(1L, 2L);
+        assertThat(changes).extracting(Change::refId).containsExactly("sess_1", "turn_1");
+        assertThat(all(tx -> tx.changes().since(A, 1, 10))).extracting(Change::kind).containsExactly(ChangeKind.TURN_APPENDED);
+        assertThat(all(tx -> tx.changes().since(B, 0, 10))).hasSize(1);
+    }
+
+    @Test
+    void idempotency_records_are_scoped_and_replaceable() {
+        IdempotencyRecord record = new IdempotencyRecord("key_1", "k-1", "h", 201, "{\"a\":1}", T0);
+        write(tx -> tx.idempotency().insert(A, record));
+        assertThat(one(tx -> tx.idempotency().find(A, "key_1", "k-1"))).contains(record);
+        assertThat(one(tx -> tx.idempotency().find(B, "key_1", "k-1"))).isEmpty();
+        assertThat(one(tx -> tx.idempotency().find(A, "key_2", "k-1"))).isEmpty();
+        IdempotencyRecord newer = new IdempotencyRecord("key_1", "k-1", "h2", 200, "{}", T0.plusSeconds(90_000));
+        write(tx -> tx.idempotency().insert(A, newer));
+        assertThat(one(tx -> tx.idempotency().find(A, "key_1", "k-1"))).contains(newer);
+        assertThat(writtenNumber(tx -> tx.idempotency().deleteCreatedBefore(T0.plusSeconds(100_000)))).isEqualTo(1);
+    }
+
+    @Test
+    void deleting_a_context_removes_all_its_rows_and_nothing_else() {
+        write(tx -> {
+            tx.sessions().insert(session("sess_a", A));
+            tx.turns().insert(A, turn("turn_a", "sess_a", 1));
+            tx.sessions().insert(session("sess_b", B));
+            tx.keys().insert(new ApiKey("key_a", A, "dev", "hash-a", T0, null));
+            tx.changes().append(A, ChangeKind.SESSION_CREATED, "sess_a", T0);
+            tx.idempotency().insert(A, new IdempotencyRecord("key_a", "k", "h", 201, "{}", T0));
+        });
+        assertThat(writtenFlag(tx -> tx.contexts().delete(A))).isTrue();
+        assertThat(one(tx -> tx.contexts().find(A))).isEmpty();
+        assertThat(one(tx -> tx.keys().findBySecretHash("hash-a"))).isEmpty();
+        assertThat(all(tx -> tx.turns().list(A, "sess_a", 10, 0))).isEmpty();
+        assertThat(one(tx -> tx.idempotency().find(A, "key_a", "k"))).isEmpty();
+        assertThat(one(tx -> tx.sessions().find(B, "sess_b"))).isPresent();
+        // A context created again under the same id starts empty, change log included.
+        write(tx -> tx.contexts().insert(new Context(A, "", ContextConfig.empty(), T0)));
+        assertThat(all(tx -> tx.changes().since(A, 0, 10))).isEmpty();
+        assertThat(one(tx -> tx.sessions().find(A, "sess_a"))).isEmpty();
+    }
+
+    @Test
+    void settings_survive_as_last_written() {
+        write(tx -> tx.settings().put("management_key_hash", "one"));
+        write(tx -> tx.settings().put("management_key_hash", "two"));
+        assertThat(one(tx -> tx.settings().get("management_key_hash"))).contains("two");
+        assertThat(one(tx -> tx.settings().get("missing"))).isEmpty();
+    }
+
+    @Test
+    void concurrent_writers_are_serialised() throws Exception {
+        write(tx -> tx.sessions().insert(session("sess_1", A)));
+        int writers = 8;
+        int perWriter = 25;
+        try (var pool = Executors.newVirtualThreadPerTaskExecutor()) {
+            List<Future<?>> futures = new ArrayList<>();
+            for (int w = 0; w < writers; w++) {
+                int writer = w;
+                futures.add(pool.submit(() -> {
+                    for (int i = 0; i < perWriter; i++) {
+                        String id = "turn_" + writer + "_" + i;
+                        store.write(tx -> {
+                            long seq = tx.turns().lastSeq(A, "sess_1") + 1;
+                            tx.turns().insert(A, turn(id, "sess_1", seq));
+                            return null;
+                        });
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> future : futures) {
+                future.get();
+            }
+        }
+        List<Turn> turns = store.read(tx -> tx.turns().list(A, "sess_1", 500, 0));
+        assertThat(turns).hasSize(writers * perWriter);
+        assertThat(turns).extracting(Turn::seq).containsExactlyElementsOf(
+                java.util.stream.LongStream.rangeClosed(1, writers * perWriter).boxed().toList());
+    }
+
+    protected static Session session(String id, ContextId contextId) {
+        return new Session(id, contextId, ScopeSet.parse(Map.of("user", "ada")), Map.of(), T0);
+    }
+
+    protected static Turn turn(String id, String sessionId, long seq) {
+        Instant at = T0.plus(seq, ChronoUnit.SECONDS);
+        return new Turn(id, sessionId, seq, seq % 2 == 0 ? Role.ASSISTANT : Role.USER, "message " + seq, at.minusSeconds(3600), at);
+    }
+
+    protected <T> java.util.Optional<T> one(java.util.function.Function<StoreTransaction, java.util.Optional<T>> query) {
+        return store.read(query);
+    }
+
+    protected <T> List<T> all(java.util.function.Function<StoreTransaction, List<T>> query) {
+        return store.read(query);
+    }
+
+    protected long number(java.util.function.ToLongFunction<StoreTransaction> query) {
+        return store.read(tx -> query.applyAsLong(tx));
+    }
+
+    protected long writtenNumber(java.util.function.ToLongFunction<StoreTransaction> work) {
+        return store.write(tx -> work.applyAsLong(tx));
+    }
+
+    protected boolean writtenFlag(java.util.function.Predicate<StoreTransaction> work) {
+        return store.write(tx -> work.test(tx));
+    }
+
+    private void write(java.util.function.Consumer<StoreTransaction> work) {
+        store.write(tx -> {
+            work.accept(tx);
+            return null;
+        });
+    }
+}

@@ -1,0 +1,52 @@
+package dev.spectron.store.sqlite;
+
+import dev.spectron.core.context.Context;
+import dev.spectron.core.context.ContextConfig;
+import dev.spectron.core.context.ContextId;
+import dev.spectron.core.port.ContextRecords;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Optional;
+
+final class SqliteContextRecords implements ContextRecords {
+    private static final String COLUMNS = "id, description, config, created_at";
+    private final Sql sql;
+
+    SqliteContextRecords(Sql sql) {
+        this.sql = sql;
+    }
+
+    @Override
+    public void insert(Context context) {
+        sql.insert("context '" + context.id() + "' already exists",
+                "INSERT INTO contexts (id, description, config, created_at) VALUES (?, ?, ?, ?)",
+                context.id().value(), context.description(), JsonColumns.write(context.config().asMap()), context.createdAt());
+    }
+
+    @Override
+    public Optional<Context> find(ContextId id) {
+        return sql.queryOne("SELECT " + COLUMNS + " FROM contexts WHERE id = ?", SqliteContextRecords::map, id.value());
+    }
+
+    @Override
+    public List<Context> list() {
+        return sql.query("SELECT " + COLUMNS + " FROM contexts ORDER BY id", SqliteContextRecords::map);
+    }
+
+    @Override
+    public void updateConfig(ContextId id, ContextConfig config) {
+        sql.update("UPDATE contexts SET config = ? WHERE id = ?", JsonColumns.write(config.asMap()), id.value());
+    }
+
+    @Override
+    public boolean delete(ContextId id) {
+        // Every table cascades from contexts (foreign_keys is on for every connection).
+        return sql.update("DELETE FROM contexts WHERE id = ?", id.value()) > 0;
+    }
+
+    private static Context map(ResultSet row) throws SQLException {
+        return new Context(new ContextId(row.getString("id")), row.getString("description"),
+                ContextConfig.of(JsonColumns.readMap(row.getString("config"))), Sql.instant(row, "created_at"));
+    }
+}
