@@ -52,7 +52,7 @@ public final class IdempotentWrites {
                 if (!record.requestHash().equals(requestHash)) {
                     throw new ConflictException("Idempotency-Key '" + key + "' was already used with a different request body");
                 }
-                return new StoredResponse(record.status(), record.responseBody());
+                return new StoredResponse(record.status(), record.responseBody(), true);
             }
             StoredResponse response = work.apply(tx);
             tx.idempotency().insert(contextId, new IdempotencyRecord(principal, key, requestHash, response.status(), response.body(), now));

@@ -17,8 +17,8 @@ import java.util.Map;
  * its idempotency record commit together.
  */
 public final class SessionService {
-    public static final int DEFAULT_TURN_PAGE = 100;
-    public static final int MAX_TURN_PAGE = 500;
+    public static final int DEFAULT_PAGE = 100;
+    public static final int MAX_PAGE = 500;
 
     private final MemoryStore store;
     private final Clock clock;
@@ -40,22 +40,25 @@ public final class SessionService {
         return store.read(tx -> require(tx, contextId, sessionId));
     }
 
+    /** One page of the context's sessions, newest first. */
+    public List<Session> list(ContextId contextId, int limit, int offset) {
+        checkPage(limit, offset);
+        return store.read(tx -> tx.sessions().list(contextId, limit, offset));
+    }
+
     /** Deletes the session and its transcript. Facts extracted from it stay (spectron-api.md §1.3). */
-    public void delete(StoreTransaction tx, ContextId contextId, String sessionId) {
-        if (!tx.sessions().delete(contextId, sessionId)) {
-            throw notFound(sessionId);
-        }
-        tx.changes().append(contextId, ChangeKind.SESSION_DELETED, sessionId, clock.instant());
+    public void delete(ContextId contextId, String sessionId) {
+        store.write(tx -> {
+            if (!tx.sessions().delete(contextId, sessionId)) {
+                throw notFound(sessionId);
+            }
+            return tx.changes().append(contextId, ChangeKind.SESSION_DELETED, sessionId, clock.instant());
+        });
     }
 
     /** One page of the transcript, oldest first. */
     public List<Turn> turns(ContextId contextId, String sessionId, int limit, int offset) {
-        if (limit < 1 || limit > MAX_TURN_PAGE) {
-            throw new InvalidInputException("limit", "limit must be between 1 and " + MAX_TURN_PAGE + "; got " + limit);
-        }
-        if (offset < 0) {
-            throw new InvalidInputException("offset", "offset must not be negative; got " + offset);
-        }
+        checkPage(limit, offset);
         return store.read(tx -> {
             require(tx, contextId, sessionId);
             return tx.turns().list(contextId, sessionId, limit, offset);
@@ -72,6 +75,15 @@ public final class SessionService {
         tx.turns().insert(contextId, stored);
         tx.changes().append(contextId, ChangeKind.TURN_APPENDED, stored.id(), now);
         return stored;
+    }
+
+    private static void checkPage(int limit, int offset) {
+        if (limit < 1 || limit > MAX_PAGE) {
+            throw new InvalidInputException("limit", "limit must be between 1 and " + MAX_PAGE + "; got " + limit);
+        }
+        if (offset < 0) {
+            throw new InvalidInputException("offset", "offset must not be negative; got " + offset);
+        }
     }
 
     private static Session require(StoreTransaction tx, ContextId contextId, String sessionId) {

@@ -6,6 +6,7 @@ import dev.spectron.core.session.ScopeSet;
 import dev.spectron.core.session.Session;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.List;
 import java.util.Optional;
 
 final class SqliteSessionRecords implements SessionRecords {
@@ -27,6 +28,13 @@ final class SqliteSessionRecords implements SessionRecords {
     public Optional<Session> find(ContextId contextId, String sessionId) {
         return sql.queryOne("SELECT context_id, id, scopes, metadata, created_at FROM sessions WHERE context_id = ? AND id = ?",
                 SqliteSessionRecords::map, contextId.value(), sessionId);
+    }
+
+    @Override
+    public List<Session> list(ContextId contextId, int limit, int offset) {
+        return sql.query("SELECT context_id, id, scopes, metadata, created_at FROM sessions WHERE context_id = ? "
+                        + "ORDER BY created_at DESC, id DESC LIMIT ? OFFSET ?",
+                SqliteSessionRecords::map, contextId.value(), limit, offset);
     }
 
     @Override

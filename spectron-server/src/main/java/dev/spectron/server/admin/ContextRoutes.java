@@ -1,0 +1,73 @@
+package dev.spectron.server.admin;
+
+import dev.spectron.core.InvalidInputException;
+import dev.spectron.core.context.Context;
+import dev.spectron.core.context.ContextId;
+import dev.spectron.core.context.ContextService;
+import dev.spectron.server.auth.Authenticator;
+import dev.spectron.server.http.Json;
+import dev.spectron.server.http.JsonBody;
+import io.javalin.config.RoutesConfig;
+import java.util.Map;
+
+/** Management of contexts: {@code /api/v1/contexts...} with the management key (spectron-api.md §2.8). */
+public final class ContextRoutes {
+    static final String CONTEXTS = "/api/v1/contexts";
+    static final String CONTEXT = CONTEXTS + "/{id}";
+
+    private final ContextService contexts;
+    private final Authenticator auth;
+    private final long maxBodyBytes;
+
+    public ContextRoutes(ContextService contexts, Authenticator auth, long maxBodyBytes) {
+        this.contexts = contexts;
+        this.auth = auth;
+        this.maxBodyBytes = maxBodyBytes;
+    }
+
+    public void register(RoutesConfig routes) {
+        routes.get(CONTEXTS, ctx -> {
+            auth.management(ctx);
+            ctx.contentType("application/json").result(Json.write(Map.of("contexts", contexts.list().stream().map(ContextJson::from).toList())));
+        });
+        routes.post(CONTEXTS, ctx -> {
+            auth.management(ctx);
+            JsonBody body = JsonBody.of(ctx, maxBodyBytes);
+            created(ctx, create(ContextId.forNewContext(body.requiredText("id")), body));
+        });
+        routes.post(CONTEXT, ctx -> {
+            auth.management(ctx);
+            JsonBody body = JsonBody.ofOptional(ctx, maxBodyBytes);
+            created(ctx, create(ContextId.forNewContext(ctx.pathParam("id")), body));
+        });
+        routes.get(CONTEXT, ctx -> {
+            auth.management(ctx);
+            send(ctx, contexts.get(new ContextId(ctx.pathParam("id"))));
+        });
+        routes.patch(CONTEXT, ctx -> {
+            auth.management(ctx);
+            JsonBody body = JsonBody.of(ctx, maxBodyBytes);
+            Map<String, Object> patch = body.optionalObject("config")
+                    .orElseThrow(() -> new InvalidInputException("config", "field 'config' is required: the configuration to deep-merge"));
+            send(ctx, contexts.patchConfig(new ContextId(ctx.pathParam("id")), patch));
+        });
+        routes.delete(CONTEXT, ctx -> {
+            auth.management(ctx);
+            contexts.delete(new ContextId(ctx.pathParam("id")));
+            ctx.status(204);
+        });
+    }
+
+    private Context create(ContextId id, JsonBody body) {
+        return contexts.create(id, body.optionalText("description").orElse(""), body.optionalObject("config").orElse(Map.of()));
+    }
+
+    private static void created(io.javalin.http.Context ctx, Context context) {
+        ctx.status(201);
+        send(ctx, context);
+    }
+
+    private static void send(io.javalin.http.Context ctx, Context context) {
+        ctx.contentType("application/json").result(Json.write(ContextJson.from(context)));
+    }
+}

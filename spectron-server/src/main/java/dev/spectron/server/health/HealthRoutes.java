@@ -1,0 +1,29 @@
+package dev.spectron.server.health;
+
+import dev.spectron.core.port.MemoryStore;
+import dev.spectron.server.http.Json;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import java.util.Map;
+
+/** Liveness without auth: {@code GET /api/v1/health} (and {@code /health} for older health checks). */
+public final class HealthRoutes {
+    private final MemoryStore store;
+    private final String version;
+
+    public HealthRoutes(MemoryStore store, String version) {
+        this.store = store;
+        this.version = version;
+    }
+
+    public void register(RoutesConfig routes) {
+        routes.get("/api/v1/health", this::health);
+        routes.get("/health", this::health);
+    }
+
+    private void health(Context ctx) {
+        // A read proves the database answers, not only that the process is up.
+        store.read(tx -> tx.settings().get("bootstrapped_at"));
+        ctx.contentType("application/json").result(Json.write(Map.of("status", "ok", "version", version, "store", store.backend())));
+    }
+}

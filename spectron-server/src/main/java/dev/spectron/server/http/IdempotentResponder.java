@@ -1,0 +1,36 @@
+package dev.spectron.server.http;
+
+import dev.spectron.core.auth.KeySecrets;
+import dev.spectron.core.idempotency.IdempotentWrites;
+import dev.spectron.core.idempotency.StoredResponse;
+import dev.spectron.core.port.StoreTransaction;
+import dev.spectron.server.auth.Caller;
+import io.javalin.http.Context;
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * Sends the outcome of a data-plane write, honouring {@code Idempotency-Key}. The request hash
+ * covers method, path and body, so the same key on another route or with another body is a 409.
+ */
+public final class IdempotentResponder {
+    public static final String KEY_HEADER = "Idempotency-Key";
+    public static final String REPLAYED_HEADER = "Idempotent-Replayed";
+
+    private final IdempotentWrites writes;
+
+    public IdempotentResponder(IdempotentWrites writes) {
+        this.writes = writes;
+    }
+
+    public void respond(Context ctx, Caller caller, byte[] body, Function<StoreTransaction, StoredResponse> work) {
+        String requestHash = KeySecrets.hash(ctx.method() + "\0" + ctx.path() + "\0" + new String(body, StandardCharsets.UTF_8));
+        StoredResponse response = writes.execute(caller.contextId(), caller.principal(),
+                Optional.ofNullable(ctx.header(KEY_HEADER)), requestHash, work);
+        if (response.replayed()) {
+            ctx.header(REPLAYED_HEADER, "true");
+        }
+        ctx.status(response.status()).contentType("application/json").result(response.body());
+    }
+}

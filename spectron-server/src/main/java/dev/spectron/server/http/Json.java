@@ -1,0 +1,56 @@
+package dev.spectron.server.http;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import dev.spectron.core.InvalidInputException;
+import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** The server's one JSON configuration: wire records out, trees in. */
+public final class Json {
+    private static final ObjectMapper MAPPER = JsonMapper.builder()
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .build();
+
+    private Json() {
+    }
+
+    public static String write(Object value) {
+        try {
+            return MAPPER.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot serialise " + value.getClass().getSimpleName(), e);
+        }
+    }
+
+    /** Parses a request body; malformed JSON is the caller's error, reported with its position. */
+    public static JsonNode parse(byte[] body) {
+        try {
+            JsonNode node = MAPPER.readTree(body);
+            if (node == null || node.isMissingNode()) {
+                throw new InvalidInputException("request body is empty; expected a JSON object");
+            }
+            return node;
+        } catch (JsonProcessingException e) {
+            var location = e.getLocation();
+            String where = location == null ? "" : " at line " + location.getLineNr() + ", column " + location.getColumnNr();
+            throw new InvalidInputException("malformed JSON" + where + ": " + e.getOriginalMessage());
+        } catch (IOException e) {
+            throw new InvalidInputException("unreadable request body: " + e.getMessage());
+        }
+    }
+
+    /** A JSON tree as plain Java values (maps, lists, strings, numbers, booleans, null). */
+    public static Object toPlain(JsonNode node) {
+        return MAPPER.convertValue(node, Object.class);
+    }
+
+    @SuppressWarnings("unchecked")
+    public static Map<String, Object> toPlainMap(JsonNode node) {
+        return MAPPER.convertValue(node, LinkedHashMap.class);
+    }
+}

@@ -1,0 +1,112 @@
+package dev.spectron.server.session;
+
+import dev.spectron.core.InvalidInputException;
+import dev.spectron.core.idempotency.StoredResponse;
+import dev.spectron.core.session.NewTurn;
+import dev.spectron.core.session.Role;
+import dev.spectron.core.session.ScopeSet;
+import dev.spectron.core.session.Session;
+import dev.spectron.core.session.SessionService;
+import dev.spectron.core.session.Turn;
+import dev.spectron.server.auth.Authenticator;
+import dev.spectron.server.auth.Caller;
+import dev.spectron.server.http.IdempotentResponder;
+import dev.spectron.server.http.Json;
+import dev.spectron.server.http.JsonBody;
+import dev.spectron.server.http.QueryParams;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+
+/** Sessions and their turns: {@code /api/v1/{context}/sessions...}. */
+public final class SessionRoutes {
+    private static final String SESSIONS = "/api/v1/{context}/sessions";
+    private static final String SESSION = SESSIONS + "/{session}";
+
+    private final SessionService sessions;
+    private final Authenticator auth;
+    private final IdempotentResponder responder;
+    private final long maxBodyBytes;
+
+    public SessionRoutes(SessionService sessions, Authenticator auth, IdempotentResponder responder, long maxBodyBytes) {
+        this.sessions = sessions;
+        this.auth = auth;
+        this.responder = responder;
+        this.maxBodyBytes = maxBodyBytes;
+    }
+
+    public void register(RoutesConfig routes) {
+        routes.post(SESSIONS, this::create);
+        routes.get(SESSIONS, this::list);
+        routes.get(SESSION, this::get);
+        routes.delete(SESSION, this::delete);
+        routes.get(SESSION + "/turns", this::listTurns);
+        routes.post(SESSION + "/turns", this::appendTurn);
+    }
+
+    private void create(Context ctx) {
+        Caller caller = auth.dataPlane(ctx);
+        JsonBody body = JsonBody.ofOptional(ctx, maxBodyBytes);
+        ScopeSet scopes = ScopeSet.parse(body.field("scopes", "scope").map(Json::toPlain).orElse(null));
+        Map<String, Object> metadata = body.optionalObject("metadata").orElse(Map.of());
+        responder.respond(ctx, caller, body.raw(), tx -> {
+            Session session = sessions.create(tx, caller.contextId(), scopes, metadata);
+            return StoredResponse.of(201, Json.write(SessionJson.from(session)));
+        });
+    }
+
+    private void list(Context ctx) {
+        Caller caller = auth.dataPlane(ctx);
+        int limit = QueryParams.intParam(ctx, SessionService.DEFAULT_PAGE, "limit");
+        int offset = QueryParams.intParam(ctx, 0, "offset");
+        List<Session> page = sessions.list(caller.contextId(), limit, offset);
+        ctx.contentType("application/json").result(Json.write(Map.of("sessions", page.stream().map(SessionJson::from).toList())));
+    }
+
+    private void get(Context ctx) {
+        Caller caller = auth.dataPlane(ctx);
+        Session session = sessions.get(caller.contextId(), ctx.pathParam("session"));
+        ctx.contentType("application/json").result(Json.write(SessionJson.from(session)));
+    }
+
+    private void delete(Context ctx) {
+        Caller caller = auth.dataPlane(ctx);
+        sessions.delete(caller.contextId(), ctx.pathParam("session"));
+        ctx.status(204);
+    }
+
+    private void listTurns(Context ctx) {
+        Caller caller = auth.dataPlane(ctx);
+        int limit = QueryParams.intParam(ctx, SessionService.DEFAULT_PAGE, "limit");
+        int offset = QueryParams.intParam(ctx, 0, "offset");
+        List<Turn> turns = sessions.turns(caller.contextId(), ctx.pathParam("session"), limit, offset);
+        ctx.contentType("application/json").result(Json.write(Map.of("turns", turns.stream().map(TurnJson::from).toList())));
+    }
+
+    private void appendTurn(Context ctx) {
+        Caller caller = auth.dataPlane(ctx);
+        JsonBody body = JsonBody.of(ctx, maxBodyBytes);
+        NewTurn turn = new NewTurn(Role.parse(body.requiredText("role")), body.requiredText("content"), timestamp(body));
+        String sessionId = ctx.pathParam("session");
+        responder.respond(ctx, caller, body.raw(), tx -> {
+            Turn stored = sessions.appendTurn(tx, caller.contextId(), sessionId, turn);
+            return StoredResponse.of(201, Json.write(TurnDiffJson.withoutExtraction(stored)));
+        });
+    }
+
+    /** The optional RFC 3339 {@code ts}; stored to the millisecond like every other time. */
+    private static Instant timestamp(JsonBody body) {
+        return body.optionalText("ts", "timestamp", "observed_at", "observedAt").map(raw -> {
+            try {
+                return OffsetDateTime.parse(raw).toInstant().truncatedTo(ChronoUnit.MILLIS);
+            } catch (DateTimeParseException e) {
+                throw new InvalidInputException("ts", "ts must be an RFC 3339 timestamp such as 2026-05-01T10:00:00Z; got '" + raw + "'");
+            }
+        }).orElse(null);
+    }
+}
