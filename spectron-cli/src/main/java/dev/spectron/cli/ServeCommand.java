@@ -1,0 +1,51 @@
+package dev.spectron.cli;
+
+import dev.spectron.server.ServerConfig;
+import dev.spectron.server.SpectronServer;
+import java.nio.file.Path;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code spectron serve}: runs the server until interrupted. Flags override the environment. */
+@Command(name = "serve", mixinStandardHelpOptions = true,
+        description = {"Start the Spectron server (embedded default: SQLite in the data directory, no API key needed).",
+                "",
+                "Environment: SPECTRON_BIND_ADDRESS (default 0.0.0.0:9090), SPECTRON_DATA_DIR (default ./data),",
+                "SPECTRON_API_KEY (registered as a key of context 'default'), SPECTRON_MANAGEMENT_API_KEY,",
+                "SPECTRON_MAX_BODY_BYTES (default 1048576)."})
+final class ServeCommand implements Callable<Integer> {
+    @Option(names = {"-b", "--bind"}, paramLabel = "HOST:PORT", description = "Address to listen on (overrides SPECTRON_BIND_ADDRESS).")
+    String bind;
+
+    @Option(names = {"-d", "--data-dir"}, paramLabel = "DIR", description = "Data directory (overrides SPECTRON_DATA_DIR).")
+    Path dataDir;
+
+    @Option(names = "--max-body-bytes", paramLabel = "BYTES", description = "Request body limit (overrides SPECTRON_MAX_BODY_BYTES).")
+    Long maxBodyBytes;
+
+    @Override
+    public Integer call() throws InterruptedException {
+        ServerConfig config = ServerConfig.fromEnvironment(System.getenv());
+        if (bind != null) {
+            config = config.withBindAddress(bind);
+        }
+        if (dataDir != null) {
+            config = config.withDataDir(dataDir);
+        }
+        if (maxBodyBytes != null) {
+            config = config.withMaxBodyBytes(maxBodyBytes);
+        }
+        SpectronServer server = SpectronServer.start(config);
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            server.close();
+            stopped.countDown();
+        }, "spectron-shutdown"));
+        System.out.println(new StartBanner(server).render());
+        System.out.flush();
+        stopped.await();
+        return 0;
+    }
+}
