@@ -19,7 +19,7 @@ final class StartBanner {
         StringBuilder out = new StringBuilder();
         out.append("Spectron ").append(SpectronServer.VERSION).append(" listening on ").append(url)
                 .append("  (bind ").append(config.host()).append(':').append(server.port())
-                .append(", data ").append(config.databaseFile()).append(")\n");
+                .append(", data ").append(config.databaseFile().toAbsolutePath().normalize()).append(")\n");
         if (boot.newManagementSecret() != null) {
             out.append("\nManagement API key (shown only now; only its hash is stored):\n")
                     .append("  export SPECTRON_MANAGEMENT_API_KEY=").append(boot.newManagementSecret()).append('\n');

@@ -38,10 +38,18 @@ public final class Json {
         } catch (JsonProcessingException e) {
             var location = e.getLocation();
             String where = location == null ? "" : " at line " + location.getLineNr() + ", column " + location.getColumnNr();
-            throw new InvalidInputException("malformed JSON" + where + ": " + e.getOriginalMessage());
+            throw new InvalidInputException("malformed JSON" + where + ": " + withoutSourceNoise(e.getOriginalMessage()));
         } catch (IOException e) {
             throw new InvalidInputException("unreadable request body: " + e.getMessage());
         }
+    }
+
+    /** Jackson appends "(start marker at [Source: REDACTED ...])", which says nothing to a caller. */
+    private static String withoutSourceNoise(String message) {
+        int noise = message.indexOf(" (start marker at");
+        String trimmed = noise < 0 ? message : message.substring(0, noise);
+        int newline = trimmed.indexOf('\n');
+        return newline < 0 ? trimmed : trimmed.substring(0, newline);
     }
 
     /** A JSON tree as plain Java values (maps, lists, strings, numbers, booleans, null). */

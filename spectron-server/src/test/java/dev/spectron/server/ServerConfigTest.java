@@ -1,0 +1,48 @@
+package dev.spectron.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class ServerConfigTest {
+    @Test
+    void defaults_are_the_embedded_default() {
+        ServerConfig config = ServerConfig.fromEnvironment(Map.of());
+        assertThat(config.host()).isEqualTo("0.0.0.0");
+        assertThat(config.port()).isEqualTo(9090);
+        assertThat(config.databaseFile()).isEqualTo(Path.of("data", "spectron.db"));
+        assertThat(config.apiKey()).isNull();
+        assertThat(config.maxBodyBytes()).isEqualTo(1024 * 1024);
+    }
+
+    @Test
+    void environment_overrides_the_defaults() {
+        ServerConfig config = ServerConfig.fromEnvironment(Map.of("SPECTRON_BIND_ADDRESS", "127.0.0.1:7000", "SPECTRON_DATA_DIR", "/var/lib/spectron",
+                "SPECTRON_API_KEY", "k", "SPECTRON_MANAGEMENT_API_KEY", "m", "SPECTRON_MAX_BODY_BYTES", "2048"));
+        assertThat(config.host()).isEqualTo("127.0.0.1");
+        assertThat(config.port()).isEqualTo(7000);
+        assertThat(config.dataDir()).isEqualTo(Path.of("/var/lib/spectron"));
+        assertThat(config.apiKey()).isEqualTo("k");
+        assertThat(config.maxBodyBytes()).isEqualTo(2048);
+        assertThat(config.toString()).doesNotContain("=k,").contains("apiKey=***");
+    }
+
+    @Test
+    void bind_address_forms() {
+        ServerConfig base = ServerConfig.defaults();
+        assertThat(base.withBindAddress(":8080").host()).isEqualTo("0.0.0.0");
+        assertThat(base.withBindAddress(":8080").port()).isEqualTo(8080);
+        assertThat(base.withBindAddress("[::1]:9000").host()).isEqualTo("::1");
+        assertThat(base.withBindAddress("localhost").port()).isEqualTo(9090);
+        assertThatThrownBy(() -> base.withBindAddress("host:port")).hasMessageContaining("whole number");
+        assertThatThrownBy(() -> base.withBindAddress("host:70000")).hasMessageContaining("between 0 and 65535");
+    }
+
+    @Test
+    void out_of_range_body_limit_falls_back_to_the_default() {
+        assertThat(ServerConfig.defaults().withMaxBodyBytes(10).maxBodyBytes()).isEqualTo(ServerConfig.DEFAULT_MAX_BODY_BYTES);
+    }
+}
