@@ -6,32 +6,23 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.spectron.server.testing.TestHttp;
 import dev.spectron.server.testing.TestHttp.Reply;
+import dev.spectron.server.testing.ServerExtension;
 import dev.spectron.server.testing.TestServer;
-import java.nio.file.Path;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class AuthIT {
-    @TempDir
-    static Path dir;
-    static TestServer server;
-    static TestHttp http;
+    @RegisterExtension
+    static final ServerExtension SERVER = new ServerExtension();
+    static final TestHttp http = SERVER.http();
     static String betaKey;
 
     @BeforeAll
     static void start() {
-        server = TestServer.start(dir);
-        http = server.http();
         assertThat(http.post("/api/v1/contexts/beta").bearer(MANAGEMENT_KEY).send().status()).isEqualTo(201);
         betaKey = http.post("/api/v1/contexts/beta/keys").bearer(MANAGEMENT_KEY).json(Map.of("name", "app")).send().json().get("key").asText();
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
     }
 
     @Test

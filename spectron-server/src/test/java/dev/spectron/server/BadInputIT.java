@@ -5,17 +5,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.spectron.server.testing.TestHttp;
 import dev.spectron.server.testing.TestHttp.Reply;
+import dev.spectron.server.testing.ServerExtension;
 import dev.spectron.server.testing.TestServer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -24,23 +23,15 @@ import org.junit.jupiter.params.provider.MethodSource;
 class BadInputIT {
     private static final long LIMIT = 4096;
 
-    @TempDir
-    static Path dir;
-    static TestServer server;
-    static TestHttp http;
+    @RegisterExtension
+    static final ServerExtension SERVER = new ServerExtension(config -> config.withMaxBodyBytes(LIMIT));
+    static final TestHttp http = SERVER.http();
     static String session;
 
     @BeforeAll
     static void start() {
-        server = TestServer.start(TestServer.config(dir).withMaxBodyBytes(LIMIT));
-        http = server.http();
         session = http.post("/api/v1/default/sessions").bearer(API_KEY).json(Map.of()).send().json().get("id").asText();
         http.post(turns()).bearer(API_KEY).json(Map.of("role", "user", "content", "the only turn")).send();
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
     }
 
     @AfterEach

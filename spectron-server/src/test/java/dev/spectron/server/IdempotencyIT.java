@@ -5,36 +5,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.spectron.server.testing.TestHttp;
 import dev.spectron.server.testing.TestHttp.Reply;
+import dev.spectron.server.testing.ServerExtension;
 import dev.spectron.server.testing.TestServer;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class IdempotencyIT {
-    @TempDir
-    static Path dir;
-    static TestServer server;
-    static TestHttp http;
+    @RegisterExtension
+    static final ServerExtension SERVER = new ServerExtension();
+    static final TestHttp http = SERVER.http();
     String session;
-
-    @BeforeAll
-    static void start() {
-        server = TestServer.start(dir);
-        http = server.http();
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
 
     @BeforeEach
     void newSession() {

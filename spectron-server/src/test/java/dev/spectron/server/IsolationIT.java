@@ -5,36 +5,27 @@ import static dev.spectron.server.testing.TestServer.MANAGEMENT_KEY;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.spectron.server.testing.TestHttp;
+import dev.spectron.server.testing.ServerExtension;
 import dev.spectron.server.testing.TestServer;
-import java.nio.file.Path;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class IsolationIT {
-    @TempDir
-    static Path dir;
-    static TestServer server;
-    static TestHttp http;
+    @RegisterExtension
+    static final ServerExtension SERVER = new ServerExtension();
+    static final TestHttp http = SERVER.http();
     static String betaKey;
     static String sessionOfDefault;
 
     @BeforeAll
     static void start() {
-        server = TestServer.start(dir);
-        http = server.http();
         http.post("/api/v1/contexts/beta").bearer(MANAGEMENT_KEY).send();
         betaKey = http.post("/api/v1/contexts/beta/keys").bearer(MANAGEMENT_KEY).json(Map.of("name", "app")).send().json().get("key").asText();
         sessionOfDefault = http.post("/api/v1/default/sessions").bearer(API_KEY).json(Map.of("scope", Map.of("user", "ada"))).send().json().get("id").asText();
         http.post("/api/v1/default/sessions/" + sessionOfDefault + "/turns").bearer(API_KEY)
                 .json(Map.of("role", "user", "content", "My secret is 42")).send();
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
     }
 
     @Test

@@ -6,32 +6,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.spectron.server.testing.TestHttp;
 import dev.spectron.server.testing.TestHttp.Reply;
-import dev.spectron.server.testing.TestServer;
-import java.nio.file.Path;
+import dev.spectron.server.testing.ServerExtension;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class ManagementIT {
-    @TempDir
-    static Path dir;
-    static TestServer server;
-    static TestHttp http;
-
-    @BeforeAll
-    static void start() {
-        server = TestServer.start(dir);
-        http = server.http();
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
+    @RegisterExtension
+    static final ServerExtension SERVER = new ServerExtension();
+    static final TestHttp http = SERVER.http();
 
     @Test
     void contexts_are_created_listed_fetched_and_deleted() {

@@ -6,31 +6,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.spectron.server.testing.TestHttp;
 import dev.spectron.server.testing.TestHttp.Reply;
+import dev.spectron.server.testing.ServerExtension;
 import dev.spectron.server.testing.TestServer;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class SessionRoutesIT {
-    @TempDir
-    static Path dir;
-    static TestServer server;
-    static TestHttp http;
-
-    @BeforeAll
-    static void start() {
-        server = TestServer.start(dir);
-        http = server.http();
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
+    @RegisterExtension
+    static final ServerExtension SERVER = new ServerExtension();
+    static final TestHttp http = SERVER.http();
 
     @Test
     void key_value_scope_is_stored_in_both_forms() {

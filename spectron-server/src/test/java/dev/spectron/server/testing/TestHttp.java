@@ -16,9 +16,13 @@ import java.util.Map;
 public final class TestHttp {
     private static final ObjectMapper MAPPER = new ObjectMapper();
     private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-    private final String baseUrl;
+    private final java.util.function.Supplier<String> baseUrl;
 
     public TestHttp(String baseUrl) {
+        this(() -> baseUrl);
+    }
+
+    public TestHttp(java.util.function.Supplier<String> baseUrl) {
         this.baseUrl = baseUrl;
     }
 
@@ -84,7 +88,7 @@ public final class TestHttp {
         }
 
         public Reply send() {
-            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofSeconds(30)).method(method, body);
+            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl.get() + path)).timeout(Duration.ofSeconds(30)).method(method, body);
             headers.forEach(request::header);
             try {
                 HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
