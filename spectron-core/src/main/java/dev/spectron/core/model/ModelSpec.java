@@ -140,6 +140,11 @@ public record ModelSpec(ModelProvider provider, String model, String baseUrl, St
         return new ModelException(ModelException.Kind.MISCONFIGURED, provider, message);
     }
 
+    /** This spec pointed at {@code url}, checked like a configured {@code base_url}. */
+    public ModelSpec withBaseUrl(String url) {
+        return new ModelSpec(provider, model, url, apiKey);
+    }
+
     /** {@code "provider/model"}, the short form used in logs and traces. */
     public String id() {
         return provider.id() + "/" + model;
