@@ -16,13 +16,17 @@ import org.slf4j.LoggerFactory;
  * @param apiKey          registered as a key of context {@code default} when set ({@code SPECTRON_API_KEY})
  * @param managementKey   the management key when set ({@code SPECTRON_MANAGEMENT_API_KEY}); else one is generated on first start
  * @param maxBodyBytes    request body limit ({@code SPECTRON_MAX_BODY_BYTES}, default 1 MiB)
+ * @param providerEnvironment model provider keys and base URLs ({@code OPENAI_API_KEY}, {@code OLLAMA_BASE_URL}, ...)
  */
-public record ServerConfig(String host, int port, Path dataDir, String apiKey, String managementKey, long maxBodyBytes) {
+public record ServerConfig(String host, int port, Path dataDir, String apiKey, String managementKey, long maxBodyBytes,
+                           Map<String, String> providerEnvironment) {
     private static final Logger LOG = LoggerFactory.getLogger(ServerConfig.class);
     public static final int DEFAULT_PORT = 9090;
     public static final long DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
     /** Below this a turn of ordinary length would not fit; above it one request could pin too much memory. */
     private static final long MIN_BODY_BYTES = 1024;
+    private static final java.util.regex.Pattern PROVIDER_VARIABLE =
+            java.util.regex.Pattern.compile("(OPENAI|ANTHROPIC|GEMINI|GOOGLE|OLLAMA)_(API_KEY|BASE_URL)");
     private static final long MAX_BODY_BYTES = 64L * 1024 * 1024;
 
     public ServerConfig {
@@ -36,11 +40,12 @@ public record ServerConfig(String host, int port, Path dataDir, String apiKey, S
             maxBodyBytes = DEFAULT_MAX_BODY_BYTES;
         }
         apiKey = blankToNull(apiKey);
+        providerEnvironment = Map.copyOf(providerEnvironment);
         managementKey = blankToNull(managementKey);
     }
 
     public static ServerConfig defaults() {
-        return new ServerConfig("0.0.0.0", DEFAULT_PORT, Path.of("data"), null, null, DEFAULT_MAX_BODY_BYTES);
+        return new ServerConfig("0.0.0.0", DEFAULT_PORT, Path.of("data"), null, null, DEFAULT_MAX_BODY_BYTES, Map.of());
     }
 
     /** Reads the {@code SPECTRON_*} variables over the defaults. */
@@ -59,8 +64,14 @@ public record ServerConfig(String host, int port, Path dataDir, String apiKey, S
         if (maxBody != null && !maxBody.isBlank()) {
             bodyLimit = parseLong("SPECTRON_MAX_BODY_BYTES", maxBody);
         }
+        Map<String, String> providers = new java.util.TreeMap<>();
+        env.forEach((name, value) -> {
+            if (PROVIDER_VARIABLE.matcher(name).matches() && value != null && !value.isBlank()) {
+                providers.put(name, value);
+            }
+        });
         return new ServerConfig(config.host, config.port, config.dataDir, env.get("SPECTRON_API_KEY"),
-                env.get("SPECTRON_MANAGEMENT_API_KEY"), bodyLimit);
+                env.get("SPECTRON_MANAGEMENT_API_KEY"), bodyLimit, providers);
     }
 
     /** {@code host:port}, {@code :port} or {@code host}. */
@@ -68,30 +79,34 @@ public record ServerConfig(String host, int port, Path dataDir, String apiKey, S
         String value = bindAddress.strip();
         int colon = value.lastIndexOf(':');
         if (colon < 0) {
-            return new ServerConfig(value, port, dataDir, apiKey, managementKey, maxBodyBytes);
+            return new ServerConfig(value, port, dataDir, apiKey, managementKey, maxBodyBytes, providerEnvironment);
         }
         String host = colon == 0 ? this.host : value.substring(0, colon);
         if (host.startsWith("[") && host.endsWith("]")) {
             host = host.substring(1, host.length() - 1);
         }
         int port = (int) parseLong("bind address port", value.substring(colon + 1));
-        return new ServerConfig(host, port, dataDir, apiKey, managementKey, maxBodyBytes);
+        return new ServerConfig(host, port, dataDir, apiKey, managementKey, maxBodyBytes, providerEnvironment);
     }
 
     public ServerConfig withDataDir(Path dataDir) {
-        return new ServerConfig(host, port, dataDir, apiKey, managementKey, maxBodyBytes);
+        return new ServerConfig(host, port, dataDir, apiKey, managementKey, maxBodyBytes, providerEnvironment);
     }
 
     public ServerConfig withApiKey(String apiKey) {
-        return new ServerConfig(host, port, dataDir, apiKey, managementKey, maxBodyBytes);
+        return new ServerConfig(host, port, dataDir, apiKey, managementKey, maxBodyBytes, providerEnvironment);
     }
 
     public ServerConfig withManagementKey(String managementKey) {
-        return new ServerConfig(host, port, dataDir, apiKey, managementKey, maxBodyBytes);
+        return new ServerConfig(host, port, dataDir, apiKey, managementKey, maxBodyBytes, providerEnvironment);
     }
 
     public ServerConfig withMaxBodyBytes(long maxBodyBytes) {
-        return new ServerConfig(host, port, dataDir, apiKey, managementKey, maxBodyBytes);
+        return new ServerConfig(host, port, dataDir, apiKey, managementKey, maxBodyBytes, providerEnvironment);
+    }
+
+    public ServerConfig withProviderEnvironment(Map<String, String> providerEnvironment) {
+        return new ServerConfig(host, port, dataDir, apiKey, managementKey, maxBodyBytes, providerEnvironment);
     }
 
     public Path databaseFile() {
@@ -114,7 +129,7 @@ public record ServerConfig(String host, int port, Path dataDir, String apiKey, S
     @Override
     public String toString() {
         return "ServerConfig[bind=" + host + ":" + port + ", dataDir=" + dataDir + ", apiKey=" + mask(apiKey)
-                + ", managementKey=" + mask(managementKey) + ", maxBodyBytes=" + maxBodyBytes + "]";
+                + ", managementKey=" + mask(managementKey) + ", maxBodyBytes=" + maxBodyBytes + ", providerVariables=" + providerEnvironment.keySet() + "]";
     }
 
     private static String mask(String secret) {

@@ -4,7 +4,18 @@ import dev.spectron.core.auth.KeyService;
 import dev.spectron.core.context.ContextService;
 import dev.spectron.core.idempotency.IdempotentWrites;
 import dev.spectron.core.port.MemoryStore;
+import dev.spectron.core.ingest.FactIngestion;
+import dev.spectron.core.ingest.TurnIngestion;
+import dev.spectron.server.facts.FactsRoutes;
+import dev.spectron.core.memory.MemoryQueries;
+import dev.spectron.server.memory.MemoryRoutes;
+import dev.spectron.core.reconcile.Reconciler;
 import dev.spectron.core.session.SessionService;
+import dev.spectron.models.LanguageModels;
+import dev.spectron.models.ProviderCredentials;
+import dev.spectron.models.chat.ModelOptions;
+import dev.spectron.server.extraction.ContextExtractors;
+import dev.spectron.server.models.ContextModels;
 import dev.spectron.server.admin.ContextRoutes;
 import dev.spectron.server.admin.KeyRoutes;
 import dev.spectron.server.auth.Authenticator;
@@ -48,9 +59,13 @@ public final class SpectronServer implements AutoCloseable {
         Clock clock = Clock.tickMillis(java.time.ZoneOffset.UTC);
         MemoryStore store = SqliteMemoryStore.open(config.databaseFile());
         try {
-            ContextService contexts = new ContextService(store, clock);
+            ContextModels models = new ContextModels(LanguageModels.create(ProviderCredentials.of(config.providerEnvironment()), ModelOptions.defaults()));
+            ContextService contexts = new ContextService(store, clock, models::validate);
             KeyService keys = new KeyService(store, clock);
             SessionService sessions = new SessionService(store, clock);
+            Reconciler reconciler = new Reconciler(clock);
+            TurnIngestion ingestion = new TurnIngestion(store, sessions, reconciler, new ContextExtractors(heuristics(), contexts, models, store), clock);
+            FactIngestion facts = new FactIngestion(store, sessions, ingestion, reconciler, clock);
             BootstrapResult bootstrap = new EmbeddedBootstrap(store, contexts, keys, clock).run(config);
             Authenticator auth = new Authenticator(keys, bootstrap.managementKey());
             IdempotentResponder responder = new IdempotentResponder(new IdempotentWrites(store, clock));
@@ -67,7 +82,9 @@ public final class SpectronServer implements AutoCloseable {
                 // Management routes first: "/api/v1/contexts/..." must never be read as a context named "contexts".
                 new ContextRoutes(contexts, auth, maxBody).register(javalin.routes);
                 new KeyRoutes(keys, auth, maxBody).register(javalin.routes);
-                new SessionRoutes(sessions, auth, responder, maxBody).register(javalin.routes);
+                new FactsRoutes(facts, contexts, auth, responder, maxBody).register(javalin.routes);
+                new MemoryRoutes(new MemoryQueries(store, clock), auth).register(javalin.routes);
+                new SessionRoutes(sessions, ingestion, contexts, auth, responder, maxBody).register(javalin.routes);
             });
             app.start(config.host(), config.port());
             LOG.info("listening on {}:{}", config.host(), app.port());
@@ -76,6 +93,10 @@ public final class SpectronServer implements AutoCloseable {
             store.close();
             throw e;
         }
+    }
+
+    private static dev.spectron.core.ingest.Extractor heuristics() {
+        return turn -> new dev.spectron.core.ingest.ExtractionOutcome.Extracted(dev.spectron.core.extraction.Extraction.EMPTY, java.util.List.of("heuristics"));
     }
 
     public int port() {

@@ -47,14 +47,14 @@ class ManagementIT {
 
     @Test
     void config_patch_deep_merges_and_hides_provider_secrets() {
-        http.post("/api/v1/contexts/cfg").bearer(MANAGEMENT_KEY)
-                .json(Map.of("config", Map.of("models", Map.of("extraction", "openai/gpt-4o-mini")))).send();
+        assertThat(http.post("/api/v1/contexts/cfg").bearer(MANAGEMENT_KEY)
+                .json(Map.of("config", Map.of("models", Map.of("extraction", "ollama/llama3.1:8b")))).send().status()).isEqualTo(201);
         Reply patched = http.patch("/api/v1/contexts/cfg").bearer(MANAGEMENT_KEY).json(Map.of("config", Map.of(
                 "models", Map.of("response", Map.of("provider", "anthropic", "model", "claude-x", "api_key", "sk-ant-secret")),
                 "providers", Map.of("openai", "sk-openai-secret")))).send();
         assertThat(patched.status()).isEqualTo(200);
         JsonNode config = patched.json().get("config");
-        assertThat(config.get("models").get("extraction").asText()).isEqualTo("openai/gpt-4o-mini");
+        assertThat(config.get("models").get("extraction").asText()).isEqualTo("ollama/llama3.1:8b");
         assertThat(config.get("models").get("response").get("model").asText()).isEqualTo("claude-x");
         assertThat(config.get("models").get("response").has("api_key")).isFalse();
         assertThat(config.has("providers")).isFalse();
@@ -69,6 +69,26 @@ class ManagementIT {
         assertThat(after.get("config").get("models").has("extraction")).isFalse();
         assertThat(after.get("config").get("models").has("response")).isTrue();
         assertThat(http.get("/api/v1/contexts/cfg").bearer(MANAGEMENT_KEY).send().body()).doesNotContain("secret");
+    }
+
+    @Test
+    void a_model_without_its_key_is_refused_when_configured_not_at_the_first_turn() {
+        http.post("/api/v1/contexts/nokey").bearer(MANAGEMENT_KEY).send();
+        Reply refused = http.patch("/api/v1/contexts/nokey").bearer(MANAGEMENT_KEY)
+                .json(Map.of("config", Map.of("models", Map.of("extraction", "anthropic/claude-haiku-4-5")))).send();
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.json().get("field").asText()).isEqualTo("config.models.extraction");
+        assertThat(refused.json().get("detail").asText()).contains("ANTHROPIC_API_KEY");
+        assertThat(http.get("/api/v1/contexts/nokey").bearer(MANAGEMENT_KEY).send().json().get("config").has("models")).isFalse();
+
+        Reply unknown = http.patch("/api/v1/contexts/nokey").bearer(MANAGEMENT_KEY)
+                .json(Map.of("config", Map.of("models", Map.of("response", "mystery/model-1")))).send();
+        assertThat(unknown.status()).isEqualTo(400);
+        assertThat(unknown.json().get("detail").asText()).contains("mystery").contains("openai");
+
+        Reply withKey = http.patch("/api/v1/contexts/nokey").bearer(MANAGEMENT_KEY).json(Map.of("config", Map.of(
+                "models", Map.of("extraction", "anthropic/claude-haiku-4-5"), "providers", Map.of("anthropic", "sk-ant-test")))).send();
+        assertThat(withKey.status()).isEqualTo(200);
     }
 
     @Test

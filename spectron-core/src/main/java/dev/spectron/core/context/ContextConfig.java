@@ -15,6 +15,7 @@ import java.util.Map;
  */
 public final class ContextConfig {
     private static final String PROVIDERS = "providers";
+    public static final double DEFAULT_CONFIDENCE_FLOOR = 0.7;
     private static final List<String> SECRET_FIELDS = List.of("api_key", "apiKey");
 
     private final Map<String, Object> tree;
@@ -29,6 +30,17 @@ public final class ContextConfig {
 
     public static ContextConfig of(Map<String, ?> tree) {
         return new ContextConfig(deepCopy(tree));
+    }
+
+    /** {@code reconciliation.confidence_floor}, within (0, 1]; 0.7 when unset or out of range. */
+    public double confidenceFloor() {
+        if (tree.get("reconciliation") instanceof Map<?, ?> reconciliation && reconciliation.get("confidence_floor") instanceof Number floor) {
+            double value = floor.doubleValue();
+            if (value > 0 && value <= 1) {
+                return value;
+            }
+        }
+        return DEFAULT_CONFIDENCE_FLOOR;
     }
 
     /** The whole tree, secrets included; for storage only. */

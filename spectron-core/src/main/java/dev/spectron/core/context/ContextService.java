@@ -8,16 +8,25 @@ import java.util.Map;
 
 /** Creates, reads, reconfigures and deletes contexts (the management plane). */
 public final class ContextService {
+    /** Checks a configuration before it is stored, e.g. that its models resolve; throws to refuse it. */
+    @FunctionalInterface
+    public interface ConfigValidator {
+        void validate(ContextConfig config);
+    }
+
     private final MemoryStore store;
     private final Clock clock;
+    private final ConfigValidator validator;
 
-    public ContextService(MemoryStore store, Clock clock) {
+    public ContextService(MemoryStore store, Clock clock, ConfigValidator validator) {
         this.store = store;
         this.clock = clock;
+        this.validator = validator;
     }
 
     public Context create(ContextId id, String description, Map<String, ?> config) {
         Context context = new Context(id, description, ContextConfig.of(config), clock.instant());
+        validator.validate(context.config());
         store.write(tx -> {
             tx.contexts().insert(context);
             return null;
@@ -42,6 +51,7 @@ public final class ContextService {
         return store.write(tx -> {
             Context current = tx.contexts().find(id).orElseThrow(() -> notFound(id));
             Context updated = current.withConfig(current.config().merge(patch));
+            validator.validate(updated.config());
             tx.contexts().updateConfig(id, updated.config());
             return updated;
         });

@@ -24,6 +24,17 @@ public record Extraction(List<ExtractedEntity> entities, List<ExtractedAttribute
                 && corrections.isEmpty() && instructions.isEmpty() && uncertainties.isEmpty();
     }
 
+    /** The same findings filed under one memory category (the caller's {@code memory_category} override). */
+    public Extraction inCategory(dev.spectron.core.memory.MemoryCategory category) {
+        return new Extraction(
+                entities.stream().map(e -> new ExtractedEntity(e.ref(), category)).toList(),
+                attributes.stream().map(a -> new ExtractedAttribute(a.entity(), a.key(), a.value(), category, a.confidence(), a.span(),
+                        a.validFrom(), a.correction())).toList(),
+                relations.stream().map(r -> new ExtractedRelation(r.subject(), r.label(), r.object(), category, r.confidence(), r.span(),
+                        r.validFrom())).toList(),
+                invalidations, corrections, instructions, uncertainties);
+    }
+
     /** Both extractions' findings, this one's first. */
     public Extraction plus(Extraction other) {
         return new Extraction(concat(entities, other.entities), concat(attributes, other.attributes), concat(relations, other.relations),

@@ -50,7 +50,7 @@ public final class IdempotentWrites {
             if (previous.isPresent()) {
                 IdempotencyRecord record = previous.get();
                 if (!record.requestHash().equals(requestHash)) {
-                    throw new ConflictException("Idempotency-Key '" + key + "' was already used with a different request body");
+                    throw conflict(key);
                 }
                 return new StoredResponse(record.status(), record.responseBody(), true);
             }
@@ -58,6 +58,30 @@ public final class IdempotentWrites {
             tx.idempotency().insert(contextId, new IdempotencyRecord(principal, key, requestHash, response.status(), response.body(), now));
             return response;
         });
+    }
+
+    /**
+     * A replay decided before any work: the stored response when this key and body were seen, a
+     * 409 when the key was used with another body, empty when the request is new. Lets callers
+     * skip expensive preparation (a model call) on a retry; {@link #execute} checks again.
+     */
+    public Optional<StoredResponse> lookup(ContextId contextId, String principal, Optional<String> idempotencyKey, String requestHash) {
+        if (idempotencyKey.isEmpty() || !KEY.matcher(idempotencyKey.get()).matches()) {
+            return Optional.empty();
+        }
+        Instant now = clock.instant();
+        return store.read(tx -> tx.idempotency().find(contextId, principal, idempotencyKey.get()))
+                .filter(record -> record.createdAt().isAfter(now.minus(RETENTION)))
+                .map(record -> {
+                    if (!record.requestHash().equals(requestHash)) {
+                        throw conflict(idempotencyKey.get());
+                    }
+                    return new StoredResponse(record.status(), record.responseBody(), true);
+                });
+    }
+
+    private static ConflictException conflict(String key) {
+        return new ConflictException("Idempotency-Key '" + key + "' was already used with a different request body");
     }
 
     private void purgeExpired(StoreTransaction tx, Instant now) {

@@ -23,6 +23,9 @@ public interface MemoryStore extends AutoCloseable {
 
     <T> T read(Function<StoreTransaction, T> work);
 
+    /** Runs {@code work} like {@link #write}, then rolls it back: a dry run that sees its own writes. */
+    <T> T rehearse(Function<StoreTransaction, T> work);
+
     /** A short name for health output and logs, e.g. {@code sqlite}. */
     String backend();
 

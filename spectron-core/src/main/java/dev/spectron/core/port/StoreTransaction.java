@@ -18,4 +18,14 @@ public interface StoreTransaction {
     IdempotencyRecords idempotency();
 
     Settings settings();
+
+    EntityRecords entities();
+
+    AttributeRecords attributes();
+
+    RelationRecords relations();
+
+    InstructionRecords instructions();
+
+    UncertaintyRecords uncertainties();
 }

@@ -59,6 +59,13 @@ public record ScopeSet(List<List<ScopePath>> clauses) {
         throw new InvalidInputException("scopes", "scopes must be a path, a list of paths, a list of lists of paths, or an object of key-value dimensions");
     }
 
+    /** Records visible under either scope set: the clauses of both. */
+    public ScopeSet union(ScopeSet other) {
+        List<List<ScopePath>> all = new ArrayList<>(clauses);
+        all.addAll(other.clauses);
+        return new ScopeSet(all);
+    }
+
     /** The key–value view ({@code {"user":"ada"}}) of a single clause of two-segment paths, if it has one. */
     public Optional<Map<String, String>> asDimensions() {
         if (clauses.size() != 1) {

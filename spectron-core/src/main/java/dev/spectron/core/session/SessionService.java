@@ -29,11 +29,20 @@ public final class SessionService {
     }
 
     public Session create(StoreTransaction tx, ContextId contextId, ScopeSet scopes, Map<String, Object> metadata) {
-        Instant now = clock.instant();
-        Session session = new Session(Ids.newId("sess_", now), contextId, scopes, metadata, now);
-        tx.sessions().insert(session);
-        tx.changes().append(contextId, ChangeKind.SESSION_CREATED, session.id(), now);
+        Session session = newSession(contextId, scopes, metadata);
+        insert(tx, session);
         return session;
+    }
+
+    /** A session not stored yet, for writes that create it in the same transaction as their turns. */
+    public Session newSession(ContextId contextId, ScopeSet scopes, Map<String, Object> metadata) {
+        Instant now = clock.instant();
+        return new Session(Ids.newId("sess_", now), contextId, scopes, metadata, now);
+    }
+
+    public void insert(StoreTransaction tx, Session session) {
+        tx.sessions().insert(session);
+        tx.changes().append(session.contextId(), ChangeKind.SESSION_CREATED, session.id(), session.createdAt());
     }
 
     public Session get(ContextId contextId, String sessionId) {
@@ -86,7 +95,8 @@ public final class SessionService {
         }
     }
 
-    private static Session require(StoreTransaction tx, ContextId contextId, String sessionId) {
+    /** The session, or a 404 when the context has no such session. */
+    public Session require(StoreTransaction tx, ContextId contextId, String sessionId) {
         return tx.sessions().find(contextId, sessionId).orElseThrow(() -> notFound(sessionId));
     }
 

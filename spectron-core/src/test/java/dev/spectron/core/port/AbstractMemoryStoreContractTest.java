@@ -11,6 +11,16 @@ import dev.spectron.core.context.Context;
 import dev.spectron.core.context.ContextConfig;
 import dev.spectron.core.context.ContextId;
 import dev.spectron.core.idempotency.IdempotencyRecord;
+import dev.spectron.core.memory.Attribute;
+import dev.spectron.core.memory.Entity;
+import dev.spectron.core.memory.EntityRef;
+import dev.spectron.core.memory.EntityType;
+import dev.spectron.core.memory.Instruction;
+import dev.spectron.core.memory.MemoryCategory;
+import dev.spectron.core.memory.Relation;
+import dev.spectron.core.memory.SourceKind;
+import dev.spectron.core.memory.SourceRef;
+import dev.spectron.core.memory.Uncertainty;
 import dev.spectron.core.session.Role;
 import dev.spectron.core.session.ScopeSet;
 import dev.spectron.core.session.Session;
@@ -246,6 +256,118 @@ public abstract class AbstractMemoryStoreContractTest {
         assertThat(turns).hasSize(writers * perWriter);
         assertThat(turns).extracting(Turn::seq).containsExactlyElementsOf(
                 java.util.stream.LongStream.rangeClosed(1, writers * perWriter).boxed().toList());
+    }
+
+    @Test
+    void entities_are_unique_per_type_and_normalised_name() {
+        Entity ada = entity("ent_1", EntityRef.of("person", "Ada"));
+        write(tx -> tx.entities().insert(A, ada));
+        assertThat(one(tx -> tx.entities().find(A, EntityRef.of("Person", " ada ")))).contains(ada);
+        assertThat(one(tx -> tx.entities().find(A, EntityRef.of("product", "Ada")))).isEmpty();
+        assertThat(one(tx -> tx.entities().find(B, EntityRef.of("person", "Ada")))).isEmpty();
+        assertThatThrownBy(() -> write(tx -> tx.entities().insert(A, entity("ent_2", EntityRef.of("person", "ADA")))))
+                .isInstanceOf(ConflictException.class);
+        write(tx -> tx.entities().insert(A, entity("ent_3", EntityRef.of("location", "Lisbon"))));
+        assertThat(all(tx -> tx.entities().list(A, null, 10, 0))).extracting(e -> e.ref().path()).containsExactly("location/lisbon", "person/ada");
+        assertThat(all(tx -> tx.entities().list(A, EntityType.PERSON, 10, 0))).hasSize(1);
+        assertThat(all(tx -> tx.entities().findByIds(A, List.of("ent_1", "ent_3", "missing")))).hasSize(2);
+    }
+
+    @Test
+    void soft_deleted_entities_leave_the_listing_but_stay_findable() {
+        Entity ada = entity("ent_1", EntityRef.of("person", "Ada"));
+        write(tx -> tx.entities().insert(A, ada));
+        Instant deletedAt = T0.plusSeconds(5);
+        write(tx -> tx.entities().update(A, new Entity(ada.id(), ada.ref(), ada.category(), 0.5, ada.scopes(), null, ada.createdAt(), deletedAt, deletedAt)));
+        assertThat(all(tx -> tx.entities().list(A, null, 10, 0))).isEmpty();
+        assertThat(one(tx -> tx.entities().find(A, ada.ref())).orElseThrow().deletedAt()).isEqualTo(deletedAt);
+    }
+
+    @Test
+    void attribute_versions_close_and_replay_by_known_time() {
+        write(tx -> tx.entities().insert(A, entity("ent_1", EntityRef.of("person", "Ada"))));
+        Attribute lisbon = attribute("attr_1", "home", "Lisbon", T0);
+        Attribute porto = attribute("attr_2", "home", "Porto", T0.plusSeconds(100));
+        write(tx -> {
+            tx.attributes().insert(A, lisbon);
+            tx.attributes().close(A, lisbon.id(), porto.validFrom(), porto.id(), porto.createdAt());
+            tx.attributes().insert(A, porto);
+        });
+        assertThat(all(tx -> tx.attributes().live(A, "ent_1", "home"))).extracting(Attribute::value).containsExactly("Porto");
+        assertThat(all(tx -> tx.attributes().history(A, "ent_1", "home"))).extracting(Attribute::value).containsExactly("Lisbon", "Porto");
+        Attribute closed = all(tx -> tx.attributes().history(A, "ent_1", "home")).get(0);
+        assertThat(closed.supersededBy()).isEqualTo("attr_2");
+        assertThat(closed.validUntil()).isEqualTo(porto.validFrom());
+        assertThat(closed.source()).isEqualTo(lisbon.source());
+        assertThat(all(tx -> tx.attributes().believedAt(A, "ent_1", T0.plusSeconds(50)))).extracting(Attribute::value).containsExactly("Lisbon");
+        assertThat(all(tx -> tx.attributes().believedAt(A, "ent_1", T0.plusSeconds(150)))).extracting(Attribute::value).containsExactly("Porto");
+        assertThat(all(tx -> tx.attributes().believedAt(A, "ent_1", T0.minusSeconds(1)))).isEmpty();
+        assertThat(all(tx -> tx.attributes().allLive(B))).isEmpty();
+    }
+
+    @Test
+    void attributes_are_reinforced_ranked_and_found_by_session() {
+        write(tx -> {
+            tx.entities().insert(A, entity("ent_1", EntityRef.of("person", "Ada")));
+            tx.attributes().insert(A, attribute("attr_1", "likes", "tea", T0));
+            tx.attributes().insert(A, attribute("attr_2", "likes", "jazz", T0.plusSeconds(1)));
+            tx.attributes().insert(A, attribute("attr_3", "name", "Ada", T0.plusSeconds(2)));
+            tx.attributes().reinforce(A, "attr_1", 0.95, 0.99);
+        });
+        assertThat(all(tx -> tx.attributes().topKeys(A, 10))).containsExactly("likes", "name");
+        assertThat(one(tx -> tx.attributes().latestInSession(A, "sess_1", "name"))).map(Attribute::value).contains("Ada");
+        Attribute tea = all(tx -> tx.attributes().live(A, "ent_1", "likes")).get(0);
+        assertThat(tea.importance()).isEqualTo(0.95);
+        assertThat(tea.confidence()).isEqualTo(0.99);
+    }
+
+    @Test
+    void relations_touching_an_entity_are_found_from_either_end() {
+        write(tx -> {
+            tx.entities().insert(A, entity("ent_1", EntityRef.of("person", "Ada")));
+            tx.entities().insert(A, entity("ent_2", EntityRef.of("location", "Lisbon")));
+            tx.relations().insert(A, new Relation("rel_1", "ent_1", "lives_in", "ent_2", MemoryCategory.IDENTITY, 1.0, 0.9, ScopeSet.NONE,
+                    T0, null, null, null, SourceRef.turn("turn_1", "sess_1", null), T0, null));
+        });
+        assertThat(all(tx -> tx.relations().live(A, "ent_1", "lives_in"))).hasSize(1);
+        assertThat(all(tx -> tx.relations().liveTouching(A, "ent_2"))).extracting(Relation::id).containsExactly("rel_1");
+        assertThat(all(tx -> tx.relations().topLabels(A, 5))).containsExactly("lives_in");
+        write(tx -> tx.relations().close(A, "rel_1", T0.plusSeconds(10), null, T0.plusSeconds(10)));
+        assertThat(all(tx -> tx.relations().allLive(A))).isEmpty();
+        assertThat(all(tx -> tx.relations().believedAt(A, "ent_1", T0.plusSeconds(5)))).hasSize(1);
+    }
+
+    @Test
+    void instructions_deactivate_and_uncertainties_stay_open() {
+        write(tx -> {
+            tx.instructions().insert(A, new Instruction("ins_1", "answer_bullet_points", "Always answer in bullet points.", true,
+                    ScopeSet.NONE, "turn_1", T0, null));
+            tx.uncertainties().insert(A, new Uncertainty("unc_1", "ada.home", "two values", ScopeSet.NONE, "turn_1", false, T0));
+        });
+        assertThat(all(tx -> tx.instructions().active(A))).extracting(Instruction::label).containsExactly("answer_bullet_points");
+        write(tx -> tx.instructions().deactivate(A, "ins_1", T0.plusSeconds(1)));
+        assertThat(all(tx -> tx.instructions().active(A))).isEmpty();
+        assertThat(all(tx -> tx.uncertainties().open(A))).extracting(Uncertainty::about).containsExactly("ada.home");
+        assertThat(all(tx -> tx.uncertainties().open(B))).isEmpty();
+    }
+
+    @Test
+    void a_rehearsal_sees_its_own_writes_and_keeps_none() {
+        long seen = store.rehearse(tx -> {
+            tx.sessions().insert(session("sess_9", A));
+            return (long) tx.sessions().list(A, 10, 0).size();
+        });
+        assertThat(seen).isEqualTo(1);
+        assertThat(one(tx -> tx.sessions().find(A, "sess_9"))).isEmpty();
+    }
+
+    protected static Entity entity(String id, EntityRef ref) {
+        return new Entity(id, ref, MemoryCategory.IDENTITY, 1.0, ScopeSet.NONE, "turn_1", T0, T0, null);
+    }
+
+    protected static Attribute attribute(String id, String key, String value, Instant at) {
+        return new Attribute(id, "ent_1", key, value, MemoryCategory.IDENTITY, 1.0, 0.9, ScopeSet.parse(Map.of("user", "ada")), at, null,
+                null, null, new SourceRef(SourceKind.TURN, "turn_1", "sess_1", 3, 17), at, null);
     }
 
     protected static Session session(String id, ContextId contextId) {

@@ -8,7 +8,9 @@ import dev.spectron.server.auth.Caller;
 import io.javalin.http.Context;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
+import java.util.function.BiFunction;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * Sends the outcome of a data-plane write, honouring {@code Idempotency-Key}. The request hash
@@ -25,9 +27,24 @@ public final class IdempotentResponder {
     }
 
     public void respond(Context ctx, Caller caller, byte[] body, Function<StoreTransaction, StoredResponse> work) {
+        respond(ctx, caller, body, () -> null, (tx, nothing) -> work.apply(tx));
+    }
+
+    /**
+     * Like {@link #respond(Context, Caller, byte[], Function)}, with a {@code prepare} step that runs
+     * outside the transaction (extraction, model calls) and is skipped when the request is a replay.
+     */
+    public <P> void respond(Context ctx, Caller caller, byte[] body, Supplier<P> prepare, BiFunction<StoreTransaction, P, StoredResponse> work) {
         String requestHash = KeySecrets.hash(ctx.method() + "\0" + ctx.path() + "\0" + new String(body, StandardCharsets.UTF_8));
-        StoredResponse response = writes.execute(caller.contextId(), caller.principal(),
-                Optional.ofNullable(ctx.header(KEY_HEADER)), requestHash, work);
+        Optional<String> key = Optional.ofNullable(ctx.header(KEY_HEADER));
+        StoredResponse response = writes.lookup(caller.contextId(), caller.principal(), key, requestHash).orElseGet(() -> {
+            P prepared = prepare.get();
+            return writes.execute(caller.contextId(), caller.principal(), key, requestHash, tx -> work.apply(tx, prepared));
+        });
+        send(ctx, response);
+    }
+
+    private static void send(Context ctx, StoredResponse response) {
         if (response.replayed()) {
             ctx.header(REPLAYED_HEADER, "true");
         }

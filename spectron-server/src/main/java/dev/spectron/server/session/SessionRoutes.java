@@ -1,7 +1,9 @@
 package dev.spectron.server.session;
 
-import dev.spectron.core.InvalidInputException;
+import dev.spectron.core.context.ContextService;
 import dev.spectron.core.idempotency.StoredResponse;
+import dev.spectron.core.ingest.IngestedTurn;
+import dev.spectron.core.ingest.TurnIngestion;
 import dev.spectron.core.session.NewTurn;
 import dev.spectron.core.session.Role;
 import dev.spectron.core.session.ScopeSet;
@@ -14,12 +16,11 @@ import dev.spectron.server.http.IdempotentResponder;
 import dev.spectron.server.http.Json;
 import dev.spectron.server.http.JsonBody;
 import dev.spectron.server.http.QueryParams;
+import dev.spectron.server.http.Timestamps;
+import dev.spectron.server.memory.DiffJson;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 
@@ -29,12 +30,17 @@ public final class SessionRoutes {
     private static final String SESSION = SESSIONS + "/{session}";
 
     private final SessionService sessions;
+    private final TurnIngestion ingestion;
+    private final ContextService contexts;
     private final Authenticator auth;
     private final IdempotentResponder responder;
     private final long maxBodyBytes;
 
-    public SessionRoutes(SessionService sessions, Authenticator auth, IdempotentResponder responder, long maxBodyBytes) {
+    public SessionRoutes(SessionService sessions, TurnIngestion ingestion, ContextService contexts, Authenticator auth,
+                         IdempotentResponder responder, long maxBodyBytes) {
         this.sessions = sessions;
+        this.ingestion = ingestion;
+        this.contexts = contexts;
         this.auth = auth;
         this.responder = responder;
         this.maxBodyBytes = maxBodyBytes;
@@ -93,20 +99,15 @@ public final class SessionRoutes {
         JsonBody body = JsonBody.of(ctx, maxBodyBytes);
         NewTurn turn = new NewTurn(Role.parse(body.requiredText("role")), body.requiredText("content"), timestamp(body));
         String sessionId = ctx.pathParam("session");
-        responder.respond(ctx, caller, body.raw(), tx -> {
-            Turn stored = sessions.appendTurn(tx, caller.contextId(), sessionId, turn);
-            return StoredResponse.of(201, Json.write(TurnDiffJson.withoutExtraction(stored)));
+        double floor = contexts.get(caller.contextId()).config().confidenceFloor();
+        responder.respond(ctx, caller, body.raw(), () -> ingestion.prepare(caller.contextId(), sessionId, turn), (tx, prepared) -> {
+            IngestedTurn ingested = ingestion.commit(tx, prepared, floor);
+            return StoredResponse.of(201, Json.write(DiffJson.from(ingested.turn().id(), TurnJson.from(ingested.turn()), ingested.diff())));
         });
     }
 
     /** The optional RFC 3339 {@code ts}; stored to the millisecond like every other time. */
     private static Instant timestamp(JsonBody body) {
-        return body.optionalText("ts", "timestamp", "observed_at", "observedAt").map(raw -> {
-            try {
-                return OffsetDateTime.parse(raw).toInstant().truncatedTo(ChronoUnit.MILLIS);
-            } catch (DateTimeParseException e) {
-                throw new InvalidInputException("ts", "ts must be an RFC 3339 timestamp such as 2026-05-01T10:00:00Z; got '" + raw + "'");
-            }
-        }).orElse(null);
+        return body.optionalText("ts", "timestamp", "observed_at", "observedAt").map(raw -> Timestamps.parse("ts", raw)).orElse(null);
     }
 }

@@ -67,6 +67,11 @@ public final class SqliteMemoryStore implements MemoryStore {
     }
 
     @Override
+    public <T> T rehearse(Function<StoreTransaction, T> work) {
+        return inTransaction(writer, work, false);
+    }
+
+    @Override
     public String backend() {
         return "sqlite";
     }

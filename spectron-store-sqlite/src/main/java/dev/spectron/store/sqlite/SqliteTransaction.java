@@ -1,6 +1,11 @@
 package dev.spectron.store.sqlite;
 
+import dev.spectron.core.port.AttributeRecords;
 import dev.spectron.core.port.ChangeLog;
+import dev.spectron.core.port.EntityRecords;
+import dev.spectron.core.port.InstructionRecords;
+import dev.spectron.core.port.RelationRecords;
+import dev.spectron.core.port.UncertaintyRecords;
 import dev.spectron.core.port.ContextRecords;
 import dev.spectron.core.port.IdempotencyRecords;
 import dev.spectron.core.port.KeyRecords;
@@ -51,5 +56,30 @@ final class SqliteTransaction implements StoreTransaction {
     @Override
     public Settings settings() {
         return new SqliteSettings(sql);
+    }
+
+    @Override
+    public EntityRecords entities() {
+        return new SqliteEntityRecords(sql);
+    }
+
+    @Override
+    public AttributeRecords attributes() {
+        return new SqliteAttributeRecords(sql);
+    }
+
+    @Override
+    public RelationRecords relations() {
+        return new SqliteRelationRecords(sql);
+    }
+
+    @Override
+    public InstructionRecords instructions() {
+        return new SqliteInstructionRecords(sql);
+    }
+
+    @Override
+    public UncertaintyRecords uncertainties() {
+        return new SqliteUncertaintyRecords(sql);
     }
 }

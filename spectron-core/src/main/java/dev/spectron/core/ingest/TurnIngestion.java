@@ -1,0 +1,91 @@
+package dev.spectron.core.ingest;
+
+import dev.spectron.core.context.ContextId;
+import dev.spectron.core.extraction.TurnInput;
+import dev.spectron.core.memory.SourceRef;
+import dev.spectron.core.port.MemoryStore;
+import dev.spectron.core.port.StoreTransaction;
+import dev.spectron.core.reconcile.ReconcileRequest;
+import dev.spectron.core.reconcile.Reconciler;
+import dev.spectron.core.session.NewTurn;
+import dev.spectron.core.session.Role;
+import dev.spectron.core.session.Session;
+import dev.spectron.core.session.SessionService;
+import dev.spectron.core.session.Turn;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * {@code session.turn()}: heuristics → extract → (one transaction:) store turn → reconcile → diff.
+ * Extraction runs in {@link #prepare}, outside the transaction, because a model call must not hold
+ * the write lock; {@link #commit} then stores the turn and its facts together.
+ */
+public final class TurnIngestion {
+    /** Turns before this one that the extractor sees, for pronouns. */
+    static final int TRANSCRIPT_WINDOW = 6;
+
+    private final MemoryStore store;
+    private final SessionService sessions;
+    private final Reconciler reconciler;
+    private final ExtractorProvider extractors;
+    private final Clock clock;
+
+    public TurnIngestion(MemoryStore store, SessionService sessions, Reconciler reconciler, ExtractorProvider extractors, Clock clock) {
+        this.store = store;
+        this.sessions = sessions;
+        this.reconciler = reconciler;
+        this.extractors = extractors;
+        this.clock = clock;
+    }
+
+    public PreparedTurn prepare(ContextId contextId, String sessionId, NewTurn turn) {
+        Session session = store.read(tx -> sessions.require(tx, contextId, sessionId));
+        return prepare(session, List.of(turn)).get(0);
+    }
+
+    /**
+     * Extracts several turns of one session in order, each seeing the ones before it; the session
+     * may be one that the commit will create.
+     */
+    public List<PreparedTurn> prepare(Session session, List<NewTurn> turns) {
+        Extractor extractor = extractors.forContext(session.contextId());
+        record Known(String speaker, List<String> transcript) {
+        }
+        Known known = store.read(tx -> new Known(SpeakerResolver.speakerOf(tx, session), recentTranscript(tx, session)));
+        List<String> transcript = new ArrayList<>(known.transcript());
+        List<PreparedTurn> prepared = new ArrayList<>();
+        for (NewTurn turn : turns) {
+            Instant occurredAt = turn.ts() == null ? clock.instant() : turn.ts();
+            String speaker = turn.role() == Role.USER ? known.speaker() : null;
+            List<String> window = transcript.subList(Math.max(0, transcript.size() - TRANSCRIPT_WINDOW), transcript.size());
+            TurnInput input = new TurnInput(turn.content(), turn.role(), speaker, occurredAt, ZoneOffset.UTC, window);
+            prepared.add(new PreparedTurn(session.contextId(), session, turn, occurredAt, extractor.extract(input)));
+            transcript.add(turn.role().wireName() + ": " + turn.content());
+        }
+        return prepared;
+    }
+
+    public IngestedTurn commit(StoreTransaction tx, PreparedTurn prepared, double confidenceFloor) {
+        NewTurn turn = new NewTurn(prepared.turn().role(), prepared.turn().content(), prepared.occurredAt());
+        Turn stored = sessions.appendTurn(tx, prepared.contextId(), prepared.session().id(), turn);
+        var request = new ReconcileRequest(prepared.contextId(), prepared.session().scopes(), prepared.outcome().extraction(),
+                SourceRef.turn(stored.id(), stored.sessionId(), null), stored.occurredAt(), confidenceFloor, prepared.outcome().status());
+        return new IngestedTurn(stored, reconciler.reconcile(tx, request));
+    }
+
+    /** The session as stored, or a 404; for callers that prepare a batch. */
+    public Session session(ContextId contextId, String sessionId) {
+        return store.read(tx -> sessions.require(tx, contextId, sessionId));
+    }
+
+    private static List<String> recentTranscript(StoreTransaction tx, Session session) {
+        long last = tx.turns().lastSeq(session.contextId(), session.id());
+        int offset = (int) Math.max(0, last - TRANSCRIPT_WINDOW);
+        return tx.turns().list(session.contextId(), session.id(), TRANSCRIPT_WINDOW, offset).stream()
+                .map(t -> t.role().wireName() + ": " + t.content())
+                .toList();
+    }
+}

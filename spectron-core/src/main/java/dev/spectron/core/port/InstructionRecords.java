@@ -1,0 +1,16 @@
+package dev.spectron.core.port;
+
+import dev.spectron.core.context.ContextId;
+import dev.spectron.core.memory.Instruction;
+import java.time.Instant;
+import java.util.List;
+
+/** Stored instructions; revocation deactivates. */
+public interface InstructionRecords {
+    void insert(ContextId contextId, Instruction instruction);
+
+    void deactivate(ContextId contextId, String id, Instant at);
+
+    /** Active instructions, oldest first. */
+    List<Instruction> active(ContextId contextId);
+}

@@ -1,0 +1,83 @@
+package dev.spectron.server.models;
+
+import dev.spectron.core.InvalidInputException;
+import dev.spectron.core.context.ContextConfig;
+import dev.spectron.core.model.LanguageModel;
+import dev.spectron.core.model.ModelException;
+import dev.spectron.core.model.ModelProvider;
+import dev.spectron.core.model.ModelSpec;
+import dev.spectron.models.LanguageModels;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * A context's models, from {@code config.models.extraction} and {@code config.models.response}
+ * (alias {@code synthesis}), each {@code "provider/model"} or {@code {provider, model, base_url}},
+ * with keys from {@code config.providers} or the environment. A model that cannot be resolved
+ * fails when the configuration is saved ({@link #validate}), not at the first turn.
+ */
+public final class ContextModels {
+    /** Resolved clients are reused until the context's model settings change. */
+    private final Map<List<Object>, Resolved> cache = new ConcurrentHashMap<>();
+    private final LanguageModels factory;
+
+    public record Resolved(LanguageModel model, ModelSpec spec) {
+        public String id() {
+            return spec.provider().id() + "/" + spec.model();
+        }
+    }
+
+    public ContextModels(LanguageModels factory) {
+        this.factory = factory;
+    }
+
+    /** The extraction model; empty when none is configured or it is {@code builtin} (heuristics only). */
+    public Optional<Resolved> extraction(ContextConfig config) {
+        return stage(config, "extraction").filter(resolved -> resolved.spec().provider() != ModelProvider.BUILTIN);
+    }
+
+    /** The response model; {@code builtin} when none is configured. */
+    public Resolved response(ContextConfig config) {
+        return stage(config, "response").or(() -> stage(config, "synthesis"))
+                .orElseGet(() -> resolve(ModelSpec.builtin(), Map.of()));
+    }
+
+    /** Refuses a configuration whose models do not resolve, with the provider's exact complaint. */
+    public void validate(ContextConfig config) {
+        for (String stage : List.of("extraction", "response", "synthesis")) {
+            try {
+                stage(config, stage);
+            } catch (ModelException e) {
+                throw new InvalidInputException("config.models." + stage, "config.models." + stage + ": " + e.getMessage());
+            }
+        }
+    }
+
+    private Optional<Resolved> stage(ContextConfig config, String stage) {
+        if (!(config.asMap().get("models") instanceof Map<?, ?> models) || models.get(stage) == null) {
+            return Optional.empty();
+        }
+        Object value = models.get(stage);
+        Map<String, String> keys = providerKeys(config);
+        return Optional.of(cache.computeIfAbsent(List.of(value, keys), key -> resolve(ModelSpec.parse(value), keys)));
+    }
+
+    private Resolved resolve(ModelSpec spec, Map<String, String> keys) {
+        return new Resolved(factory.resolve(spec, keys), spec);
+    }
+
+    private static Map<String, String> providerKeys(ContextConfig config) {
+        Map<String, String> keys = new TreeMap<>();
+        if (config.asMap().get("providers") instanceof Map<?, ?> providers) {
+            providers.forEach((name, key) -> {
+                if (key instanceof String text && !text.isBlank()) {
+                    keys.put(String.valueOf(name), text);
+                }
+            });
+        }
+        return keys;
+    }
+}

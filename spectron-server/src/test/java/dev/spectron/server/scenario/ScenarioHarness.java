@@ -1,0 +1,69 @@
+package dev.spectron.server.scenario;
+
+import dev.spectron.core.context.ContextConfig;
+import dev.spectron.core.context.ContextId;
+import dev.spectron.core.context.ContextService;
+import dev.spectron.core.ingest.ExtractorProvider;
+import dev.spectron.core.ingest.IngestedTurn;
+import dev.spectron.core.ingest.TurnIngestion;
+import dev.spectron.core.memory.Attribute;
+import dev.spectron.core.memory.EntityRef;
+import dev.spectron.core.memory.MemoryQueries;
+import dev.spectron.core.reconcile.MemoryDiff;
+import dev.spectron.core.reconcile.Reconciler;
+import dev.spectron.core.session.NewTurn;
+import dev.spectron.core.session.Role;
+import dev.spectron.core.session.ScopeSet;
+import dev.spectron.core.session.Session;
+import dev.spectron.core.session.SessionService;
+import dev.spectron.store.sqlite.SqliteMemoryStore;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+
+/** The real write path (turn pipeline, reconciler, SQLite) for one user's session, driven turn by turn. */
+final class ScenarioHarness implements AutoCloseable {
+    static final ContextId CONTEXT = new ContextId("scenario");
+
+    private final SqliteMemoryStore store;
+    private final TurnIngestion ingestion;
+    private final MemoryQueries queries;
+    private final Session session;
+
+    ScenarioHarness(Path dir, ExtractorProvider extractors) {
+        Clock clock = Clock.tickMillis(ZoneOffset.UTC);
+        store = SqliteMemoryStore.open(dir.resolve("scenario.db"));
+        new ContextService(store, clock, config -> { }).create(CONTEXT, "", Map.of());
+        SessionService sessions = new SessionService(store, clock);
+        ingestion = new TurnIngestion(store, sessions, new Reconciler(clock), extractors, clock);
+        queries = new MemoryQueries(store, clock);
+        session = store.write(tx -> sessions.create(tx, CONTEXT, ScopeSet.parse(Map.of("user", "ada")), Map.of()));
+    }
+
+    /** The user says {@code text} at {@code at}; returns what memory changed. */
+    MemoryDiff say(String text, String at) {
+        var prepared = ingestion.prepare(CONTEXT, session.id(), new NewTurn(Role.USER, text, Instant.parse(at)));
+        IngestedTurn turn = store.write(tx -> ingestion.commit(tx, prepared, ContextConfig.DEFAULT_CONFIDENCE_FLOOR));
+        return turn.diff();
+    }
+
+    MemoryQueries.State state() {
+        return queries.state(CONTEXT);
+    }
+
+    MemoryQueries.EntityView entity(String type, String name) {
+        return queries.entity(CONTEXT, EntityRef.of(type, name), null);
+    }
+
+    List<Attribute> history(String type, String name, String key) {
+        return queries.history(CONTEXT, EntityRef.of(type, name), key);
+    }
+
+    @Override
+    public void close() {
+        store.close();
+    }
+}
