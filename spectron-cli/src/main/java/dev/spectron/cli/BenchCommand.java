@@ -9,7 +9,7 @@ import picocli.CommandLine.Option;
 
 /** {@code spectron bench ...}: benchmark harnesses that print figures. */
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Run a benchmark and print its figures.",
-        subcommands = {BenchCommand.Turns.class})
+        subcommands = {BenchCommand.Turns.class, BenchCommand.IngestLocomo.class})
 final class BenchCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -17,6 +17,28 @@ final class BenchCommand implements Runnable {
     @Override
     public void run() {
         spec.commandLine().usage(System.out);
+    }
+
+    @Command(name = "ingest-locomo", mixinStandardHelpOptions = true,
+            description = "Ingest the LoCoMo conversations through the real write path (embedded server, heuristics) and report "
+                    + "turns/s, p50/p95 turn latency and memory rows created per turn.")
+    static final class IngestLocomo implements Callable<Integer> {
+        @Option(names = "--data", required = true, description = "Path to locomo10.json (e.g. ../shared/data/locomo/locomo10.json).")
+        java.nio.file.Path data;
+
+        @Option(names = "--conversations", defaultValue = "10", description = "How many conversations to ingest (default: ${DEFAULT-VALUE}).")
+        int conversations;
+
+        @Override
+        public Integer call() throws Exception {
+            var result = dev.spectron.bench.locomo.LocomoIngestBenchmark.run(data, conversations);
+            System.out.printf(Locale.ROOT, "LoCoMo ingestion: %d conversations, %d turns, one at a time over HTTP%n", result.conversations(), result.turns());
+            System.out.println("target:     " + result.target());
+            System.out.printf(Locale.ROOT, "throughput: %.1f turns/s (%.2f s)%n", result.turnsPerSecond(), result.seconds());
+            System.out.println("latency:    " + result.latency());
+            System.out.printf(Locale.ROOT, "rows/turn:  %.2f  %s%n", result.rowsPerTurn(), new java.util.TreeMap<>(result.rowsCreated()));
+            return 0;
+        }
     }
 
     @Command(name = "turns", mixinStandardHelpOptions = true,
