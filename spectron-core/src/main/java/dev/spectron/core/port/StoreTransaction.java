@@ -28,4 +28,6 @@ public interface StoreTransaction {
     InstructionRecords instructions();
 
     UncertaintyRecords uncertainties();
+
+    SearchRecords search();
 }

@@ -21,6 +21,9 @@ import dev.spectron.core.memory.Relation;
 import dev.spectron.core.memory.SourceKind;
 import dev.spectron.core.memory.SourceRef;
 import dev.spectron.core.memory.Uncertainty;
+import dev.spectron.core.retrieval.ScoredId;
+import dev.spectron.core.retrieval.SearchDoc;
+import dev.spectron.core.retrieval.StoredVector;
 import dev.spectron.core.session.Role;
 import dev.spectron.core.session.ScopeSet;
 import dev.spectron.core.session.Session;
@@ -206,6 +209,7 @@ public abstract class AbstractMemoryStoreContractTest {
             tx.keys().insert(new ApiKey("key_a", A, "dev", "hash-a", T0, null));
             tx.changes().append(A, ChangeKind.SESSION_CREATED, "sess_a", T0);
             tx.idempotency().insert(A, new IdempotencyRecord("key_a", "k", "h", 201, "{}", T0));
+            tx.search().insert(A, doc("doc_a", "findable words", "sess_a"));
         });
         assertThat(writtenFlag(tx -> tx.contexts().delete(A))).isTrue();
         assertThat(one(tx -> tx.contexts().find(A))).isEmpty();
@@ -213,6 +217,7 @@ public abstract class AbstractMemoryStoreContractTest {
         assertThat(all(tx -> tx.turns().list(A, "sess_a", 10, 0))).isEmpty();
         assertThat(one(tx -> tx.idempotency().find(A, "key_a", "k"))).isEmpty();
         assertThat(one(tx -> tx.sessions().find(B, "sess_b"))).isPresent();
+        assertThat(all(tx -> tx.search().fullText(A, List.of("findable"), 10))).isEmpty();
         // A context created again under the same id starts empty, change log included.
         write(tx -> tx.contexts().insert(new Context(A, "", ContextConfig.empty(), T0)));
         assertThat(all(tx -> tx.changes().since(A, 0, 10))).isEmpty();
@@ -359,6 +364,44 @@ public abstract class AbstractMemoryStoreContractTest {
         });
         assertThat(seen).isEqualTo(1);
         assertThat(one(tx -> tx.sessions().find(A, "sess_9"))).isEmpty();
+    }
+
+    @Test
+    void full_text_ranks_matching_documents_of_one_context_only() {
+        write(tx -> {
+            tx.search().insert(A, doc("doc_1", "Caroline: I went to the LGBTQ support group yesterday.", "sess_1"));
+            tx.search().insert(A, doc("doc_2", "Melanie: I painted a sunrise last year.", "sess_1"));
+            tx.search().insert(A, doc("doc_3", "Caroline: the support group was inspiring, a real support.", "sess_2"));
+            tx.search().insert(B, doc("doc_9", "Caroline: support group again.", "sess_9"));
+        });
+        List<ScoredId> hits = all(tx -> tx.search().fullText(A, List.of("support", "group"), 10));
+        assertThat(hits).extracting(ScoredId::id).containsExactlyInAnyOrder("doc_1", "doc_3");
+        assertThat(hits.get(0).score()).isGreaterThanOrEqualTo(hits.get(1).score());
+        assertThat(all(tx -> tx.search().fullText(A, List.of("painting"), 10))).extracting(ScoredId::id).containsExactly("doc_2");
+        assertThat(all(tx -> tx.search().fullText(A, List.of("\"quoted\" OR NEAR("), 10))).isEmpty();
+        assertThat(all(tx -> tx.search().find(A, List.of("doc_1", "doc_9")))).extracting(SearchDoc::id).containsExactly("doc_1");
+    }
+
+    @Test
+    void vectors_round_trip_per_model_and_go_with_their_documents() {
+        write(tx -> {
+            tx.search().insert(A, doc("doc_1", "one", "sess_1"));
+            tx.search().insert(A, doc("doc_2", "two", "sess_2"));
+            tx.search().putEmbedding(A, "doc_1", "m1", new float[] {0.5f, -0.25f, 1e-7f});
+            tx.search().putEmbedding(A, "doc_1", "m2", new float[] {1f});
+            tx.search().putEmbedding(A, "doc_2", "m1", new float[] {0f, 1f, 0f});
+        });
+        assertThat(all(tx -> tx.search().vectors(A, "m1"))).hasSize(2);
+        assertThat(all(tx -> tx.search().vectors(A, "m1", List.of("doc_1"))).get(0).vector()).containsExactly(0.5f, -0.25f, 1e-7f);
+        assertThat(all(tx -> tx.search().vectors(B, "m1"))).isEmpty();
+        write(tx -> tx.search().deleteTurnDocs(A, "sess_1"));
+        assertThat(all(tx -> tx.search().vectors(A, "m1"))).extracting(StoredVector::docId).containsExactly("doc_2");
+        assertThat(all(tx -> tx.search().fullText(A, List.of("one"), 10))).isEmpty();
+        assertThat(all(tx -> tx.search().findByRefs(A, List.of("turn_doc_2")))).hasSize(1);
+    }
+
+    protected static SearchDoc doc(String id, String text, String sessionId) {
+        return new SearchDoc(id, SearchDoc.Kind.TURN, "turn_" + id, sessionId, "turn_" + id, "user", "caroline", text, ScopeSet.NONE, 0.5, T0, T0);
     }
 
     protected static Entity entity(String id, EntityRef ref) {

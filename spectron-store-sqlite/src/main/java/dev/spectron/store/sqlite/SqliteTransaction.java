@@ -5,6 +5,7 @@ import dev.spectron.core.port.ChangeLog;
 import dev.spectron.core.port.EntityRecords;
 import dev.spectron.core.port.InstructionRecords;
 import dev.spectron.core.port.RelationRecords;
+import dev.spectron.core.port.SearchRecords;
 import dev.spectron.core.port.UncertaintyRecords;
 import dev.spectron.core.port.ContextRecords;
 import dev.spectron.core.port.IdempotencyRecords;
@@ -81,5 +82,10 @@ final class SqliteTransaction implements StoreTransaction {
     @Override
     public UncertaintyRecords uncertainties() {
         return new SqliteUncertaintyRecords(sql);
+    }
+
+    @Override
+    public SearchRecords search() {
+        return new SqliteSearchRecords(sql);
     }
 }

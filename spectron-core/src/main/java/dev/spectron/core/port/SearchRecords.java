@@ -1,0 +1,35 @@
+package dev.spectron.core.port;
+
+import dev.spectron.core.context.ContextId;
+import dev.spectron.core.retrieval.ScoredId;
+import dev.spectron.core.retrieval.SearchDoc;
+import dev.spectron.core.retrieval.StoredVector;
+import java.util.Collection;
+import java.util.List;
+
+/** Search documents, their full-text index and their embeddings. */
+public interface SearchRecords {
+    void insert(ContextId contextId, SearchDoc doc);
+
+    /** Stores a document's vector under {@code model}; a vector of another model for the same document stays apart. */
+    void putEmbedding(ContextId contextId, String docId, String model, float[] vector);
+
+    /**
+     * Full-text candidates for {@code terms} (plain words; any of them may match), best first, with a
+     * BM25 score where higher is better.
+     */
+    List<ScoredId> fullText(ContextId contextId, List<String> terms, int limit);
+
+    List<SearchDoc> find(ContextId contextId, Collection<String> ids);
+
+    /** Documents standing for these turns, attributes, relations or entities. */
+    List<SearchDoc> findByRefs(ContextId contextId, Collection<String> refIds);
+
+    /** Every vector of the context under {@code model}, to build the in-process index. */
+    List<StoredVector> vectors(ContextId contextId, String model);
+
+    List<StoredVector> vectors(ContextId contextId, String model, Collection<String> docIds);
+
+    /** Removes the documents (and vectors) of a deleted session's turns. */
+    void deleteTurnDocs(ContextId contextId, String sessionId);
+}

@@ -1,0 +1,120 @@
+package dev.spectron.store.sqlite;
+
+import dev.spectron.core.context.ContextId;
+import dev.spectron.core.port.SearchRecords;
+import dev.spectron.core.retrieval.ScoredId;
+import dev.spectron.core.retrieval.SearchDoc;
+import dev.spectron.core.retrieval.StoredVector;
+import dev.spectron.core.session.ScopeSet;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.List;
+import java.util.stream.Collectors;
+
+final class SqliteSearchRecords implements SearchRecords {
+    private static final String COLUMNS = "id, kind, ref_id, session_id, turn_id, role, speaker, text, scopes, importance, occurred_at, created_at";
+    private final Sql sql;
+
+    SqliteSearchRecords(Sql sql) {
+        this.sql = sql;
+    }
+
+    @Override
+    public void insert(ContextId contextId, SearchDoc d) {
+        sql.insert("search document " + d.id() + " already exists",
+                "INSERT INTO search_docs (context_id, " + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                contextId.value(), d.id(), d.kind().wireName(), d.refId(), d.sessionId(), d.turnId(), d.role(), d.speaker(), d.text(),
+                JsonColumns.write(d.scopes().asStrings()), d.importance(), d.occurredAt(), d.createdAt());
+    }
+
+    @Override
+    public void putEmbedding(ContextId contextId, String docId, String model, float[] vector) {
+        sql.update("INSERT OR REPLACE INTO embeddings (context_id, doc_id, model, dimension, vector) VALUES (?, ?, ?, ?, ?)",
+                contextId.value(), docId, model, vector.length, encode(vector));
+    }
+
+    @Override
+    public List<ScoredId> fullText(ContextId contextId, List<String> terms, int limit) {
+        if (terms.isEmpty()) {
+            return List.of();
+        }
+        // Each term quoted: user text never reaches FTS5 as query syntax.
+        String match = terms.stream().map(t -> "\"" + t.replace("\"", "") + "\"").collect(Collectors.joining(" OR "));
+        return sql.query("SELECT d.id, bm25(search_fts) AS rank FROM search_fts JOIN search_docs d ON d.rowid = search_fts.rowid "
+                        + "WHERE search_fts MATCH ? AND search_fts.context_id = ? AND d.context_id = ? ORDER BY rank LIMIT ?",
+                row -> new ScoredId(row.getString("id"), -row.getDouble("rank")), match, contextId.value(), contextId.value(), limit);
+    }
+
+    @Override
+    public List<SearchDoc> find(ContextId contextId, Collection<String> ids) {
+        return byColumn(contextId, "id", ids);
+    }
+
+    @Override
+    public List<SearchDoc> findByRefs(ContextId contextId, Collection<String> refIds) {
+        return byColumn(contextId, "ref_id", refIds);
+    }
+
+    @Override
+    public List<StoredVector> vectors(ContextId contextId, String model) {
+        return sql.query("SELECT doc_id, vector FROM embeddings WHERE context_id = ? AND model = ?",
+                row -> new StoredVector(row.getString("doc_id"), decode(row.getBytes("vector"))), contextId.value(), model);
+    }
+
+    @Override
+    public List<StoredVector> vectors(ContextId contextId, String model, Collection<String> docIds) {
+        if (docIds.isEmpty()) {
+            return List.of();
+        }
+        List<Object> params = new ArrayList<>(List.of(contextId.value(), model));
+        params.addAll(docIds);
+        return sql.query("SELECT doc_id, vector FROM embeddings WHERE context_id = ? AND model = ? AND doc_id IN (" + marks(docIds.size()) + ")",
+                row -> new StoredVector(row.getString("doc_id"), decode(row.getBytes("vector"))), params.toArray());
+    }
+
+    @Override
+    public void deleteTurnDocs(ContextId contextId, String sessionId) {
+        sql.update("DELETE FROM embeddings WHERE context_id = ? AND doc_id IN (SELECT id FROM search_docs WHERE context_id = ? AND session_id = ? AND kind = 'turn')",
+                contextId.value(), contextId.value(), sessionId);
+        sql.update("DELETE FROM search_docs WHERE context_id = ? AND session_id = ? AND kind = 'turn'", contextId.value(), sessionId);
+    }
+
+    private List<SearchDoc> byColumn(ContextId contextId, String column, Collection<String> values) {
+        if (values.isEmpty()) {
+            return List.of();
+        }
+        List<Object> params = new ArrayList<>();
+        params.add(contextId.value());
+        params.addAll(values);
+        return sql.query("SELECT " + COLUMNS + " FROM search_docs WHERE context_id = ? AND " + column + " IN (" + marks(values.size()) + ")",
+                SqliteSearchRecords::map, params.toArray());
+    }
+
+    private static String marks(int n) {
+        return String.join(", ", Collections.nCopies(n, "?"));
+    }
+
+    private static SearchDoc map(ResultSet row) throws SQLException {
+        return new SearchDoc(row.getString("id"), SearchDoc.Kind.parse(row.getString("kind")), row.getString("ref_id"), row.getString("session_id"),
+                row.getString("turn_id"), row.getString("role"), row.getString("speaker"), row.getString("text"),
+                ScopeSet.parse(JsonColumns.readClauses(row.getString("scopes"))), row.getDouble("importance"),
+                Sql.instant(row, "occurred_at"), Sql.instant(row, "created_at"));
+    }
+
+    static byte[] encode(float[] vector) {
+        ByteBuffer buffer = ByteBuffer.allocate(vector.length * Float.BYTES).order(ByteOrder.LITTLE_ENDIAN);
+        buffer.asFloatBuffer().put(vector);
+        return buffer.array();
+    }
+
+    static float[] decode(byte[] bytes) {
+        float[] vector = new float[bytes.length / Float.BYTES];
+        ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN).asFloatBuffer().get(vector);
+        return vector;
+    }
+}
