@@ -38,7 +38,9 @@ final class CalendarPhrases {
                 if (month == null) {
                     return null;
                 }
-                YearMonth from = m.group(2) != null ? YearMonth.of(Integer.parseInt(m.group(2)), month) : CalendarMath.monthFor(month, today, Tense.PAST);
+                YearMonth from = m.group(2) != null
+                        ? YearMonth.of(Integer.parseInt(m.group(2)), month)
+                        : CalendarMath.monthFor(month, today, Tense.PAST);
                 return from.atDay(1).isAfter(today) ? null : Dates.range(from.atDay(1), today);
             }, "since"),
             PhraseRule.of("\\b(?:in|during) " + YEAR + "\\b", (m, today, tense) -> CalendarMath.year(Integer.parseInt(m.group(1))), DIGIT),

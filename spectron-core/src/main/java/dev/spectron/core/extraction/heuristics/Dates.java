@@ -18,6 +18,8 @@ record Dates(LocalDate start, LocalDate endInclusive, String unresolvedReason) {
     }
 
     TemporalMention toMention(String phrase, Span span) {
-        return unresolvedReason == null ? new TemporalRange(start, endInclusive, phrase, span) : new UnresolvedTemporal(phrase, span, unresolvedReason);
+        return unresolvedReason == null
+                ? new TemporalRange(start, endInclusive, phrase, span)
+                : new UnresolvedTemporal(phrase, span, unresolvedReason);
     }
 }
