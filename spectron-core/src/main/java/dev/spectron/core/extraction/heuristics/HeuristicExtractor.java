@@ -15,8 +15,8 @@ import java.util.regex.Pattern;
 
 /**
  * Stage 0 of extraction (spectron-internals.md §2.2): pattern rules, no model, no I/O. Finds
- * first-person facts, preferences and dated activities, with temporal phrases resolved against
- * the turn's time ({@link TemporalResolver}).
+ * first-person facts, preferences, invalidations, corrections and dated activities, with temporal
+ * phrases resolved against the turn's time ({@link TemporalResolver}).
  *
  * <p>Who a fact is about: {@link TurnInput#speaker()} when set, else a name the speaker gives in
  * the turn ("I'm Ada"), else the person {@code user}. Only user turns yield facts; assistant and
@@ -24,18 +24,19 @@ import java.util.regex.Pattern;
  * and quoted speech yield no facts.
  *
  * <p>Confidence is {@value #PLAIN} for plain statements, {@value #HEDGED} for hedged ones ("I
- * think …", with an uncertainty per fact).
+ * think …", with an uncertainty per fact) and {@value #CORRECTION} for explicit corrections.
  * Thread-safe: patterns are compiled once and each call keeps its state on the stack.
  */
 public final class HeuristicExtractor {
     static final double PLAIN = 0.9;
     static final double HEDGED = 0.5;
+    static final double CORRECTION = 0.95;
     static final EntityRef UNKNOWN_SPEAKER = new EntityRef(EntityType.PERSON, "user");
 
     private static final Pattern FIRST_PERSON = Pattern.compile("(?i)\\b(?:i|i'm|i've|i'd|i'll|my|me|we|we're|we've|our|mine)\\b");
     private static final FactRule SELF_INTRODUCTION = new SelfIntroduction();
     private static final List<FactRule> FIRST_PERSON_RULES = List.of(new IdentityFacts(), new WorkFacts(), new Household(),
-            new HaveStatements(), new HealthFacts(), new PreferenceRules());
+            new HaveStatements(), new HealthFacts(), new PreferenceRules(), new Invalidations());
 
     private final TemporalResolver temporal = new TemporalResolver();
 
@@ -60,12 +61,22 @@ public final class HeuristicExtractor {
     }
 
     private void facts(String text, String quote, Sentence sentence, LocalDate today, ZoneId zone, Findings out) {
-        Clause clause = clause(text, quote, sentence, today, zone);
+        Corrections.Prefixed prefixed = Corrections.prefix(text);
+        String body = text.substring(prefixed.bodyStart());
+        Corrections.Rewrite rewrite = Corrections.selfCorrection(body);
+        Clause clause = clause(rewrite != null ? rewrite.text() : body, prefixed.correction() || rewrite != null, quote, sentence,
+                today, zone);
         out.begin(clause);
         SELF_INTRODUCTION.apply(clause, out);
         boolean firstPerson = FIRST_PERSON.matcher(clause.text()).find();
         if (firstPerson) {
             FIRST_PERSON_RULES.forEach(rule -> rule.apply(clause, out));
+        }
+        if (out.factsInClause() == 0) {
+            Corrections.Rewrite keyless = rewrite != null ? rewrite : Corrections.keyless(clause.text(), prefixed.correction());
+            if (keyless != null) {
+                out.correction(keyless.oldValue(), keyless.newValue());
+            }
         }
         TemporalRange when = firstRange(clause.temporal());
         if (out.factsInClause() == 0 && firstPerson && when != null) {
@@ -74,11 +85,11 @@ public final class HeuristicExtractor {
         uncertainties(clause, out);
     }
 
-    private Clause clause(String text, String quote, Sentence sentence, LocalDate today, ZoneId zone) {
-        double confidence = Hedges.isHedged(text) ? HEDGED : PLAIN;
+    private Clause clause(String text, boolean correction, String quote, Sentence sentence, LocalDate today, ZoneId zone) {
+        double confidence = correction ? CORRECTION : Hedges.isHedged(text) ? HEDGED : PLAIN;
         List<TemporalMention> mentions = temporal.find(text, today, null);
         TemporalRange when = firstRange(mentions);
-        return new Clause(text, text.toLowerCase(Locale.ROOT), quote, sentence.span(), confidence, false,
+        return new Clause(text, text.toLowerCase(Locale.ROOT), quote, sentence.span(), confidence, correction,
                 when == null ? null : when.startInstant(zone), mentions);
     }
 
