@@ -15,13 +15,13 @@ import java.util.regex.Pattern;
 
 /**
  * Stage 0 of extraction (spectron-internals.md §2.2): pattern rules, no model, no I/O. Finds
- * first-person facts, preferences, invalidations, corrections and dated activities, with temporal
- * phrases resolved against the turn's time ({@link TemporalResolver}).
+ * first-person facts, preferences, invalidations, corrections, instructions and dated activities,
+ * with temporal phrases resolved against the turn's time ({@link TemporalResolver}).
  *
  * <p>Who a fact is about: {@link TurnInput#speaker()} when set, else a name the speaker gives in
- * the turn ("I'm Ada"), else the person {@code user}. Only user turns yield facts; assistant and
- * tool turns yield nothing (what the assistant says about itself is not a user fact). Questions
- * and quoted speech yield no facts.
+ * the turn ("I'm Ada"), else the person {@code user}. Only user turns yield facts; system turns
+ * yield only instructions; assistant and tool turns yield nothing (what the assistant says about
+ * itself is not a user fact). Questions and quoted speech yield no facts.
  *
  * <p>Confidence is {@value #PLAIN} for plain statements, {@value #HEDGED} for hedged ones ("I
  * think …", with an uncertainty per fact) and {@value #CORRECTION} for explicit corrections.
@@ -43,18 +43,21 @@ public final class HeuristicExtractor {
     public Extraction extract(TurnInput turn) {
         Objects.requireNonNull(turn, "turn");
         Role role = Objects.requireNonNull(turn.role(), "role");
-        if (turn.text() == null || turn.text().isBlank() || role != Role.USER) {
+        if (turn.text() == null || turn.text().isBlank() || role == Role.ASSISTANT || role == Role.TOOL) {
             return Extraction.EMPTY;
         }
         String masked = SentenceSplitter.mask(turn.text());
         List<Sentence> sentences = SentenceSplitter.split(masked);
-        Findings out = new Findings(speaker(turn, masked, sentences));
+        boolean user = role == Role.USER;
+        Findings out = new Findings(user ? speaker(turn, masked, sentences) : UNKNOWN_SPEAKER);
         ZoneId zone = turn.zone() != null ? turn.zone() : ZoneOffset.UTC;
         LocalDate today = LocalDate.ofInstant(Objects.requireNonNull(turn.spokenAt(), "spokenAt"), zone);
         for (Sentence sentence : sentences) {
             String text = sentence.of(masked);
-            if (!sentence.question()) {
-                facts(text, sentence.of(turn.text()), sentence, today, zone, out);
+            String quote = sentence.of(turn.text());
+            InstructionCues.apply(text, quote, sentence.question(), sentence, out);
+            if (user && !sentence.question()) {
+                facts(text, quote, sentence, today, zone, out);
             }
         }
         return out.build();

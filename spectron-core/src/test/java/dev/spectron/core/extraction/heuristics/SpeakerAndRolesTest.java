@@ -10,6 +10,7 @@ import static org.assertj.core.api.Assertions.tuple;
 
 import dev.spectron.core.extraction.ExtractedAttribute;
 import dev.spectron.core.extraction.ExtractedEntity;
+import dev.spectron.core.extraction.ExtractedInstruction;
 import dev.spectron.core.extraction.Extraction;
 import dev.spectron.core.memory.EntityRef;
 import dev.spectron.core.memory.EntityType;
@@ -61,10 +62,19 @@ class SpeakerAndRolesTest {
     }
 
     @Test
-    void assistant_system_and_tool_turns_yield_no_facts() {
+    void assistant_and_tool_turns_yield_nothing() {
         assertThat(said(Role.ASSISTANT, "I like helping. I live in the cloud. Always answer politely.")).isEqualTo(Extraction.EMPTY);
         assertThat(said(Role.TOOL, "I am allergic to peanuts. My name is Bot.")).isEqualTo(Extraction.EMPTY);
-        assertThat(said(Role.SYSTEM, "You are a helpful assistant. I live in Paris.")).isEqualTo(Extraction.EMPTY);
+    }
+
+    @Test
+    void system_turns_yield_only_instructions() {
+        Extraction extraction = said(Role.SYSTEM, "You are a helpful assistant. Always answer concisely. I live in Paris.");
+
+        assertThat(extraction.instructions()).extracting(ExtractedInstruction::label).containsExactly("answer_concisely");
+        assertThat(extraction.attributes()).isEmpty();
+        assertThat(extraction.relations()).isEmpty();
+        assertThat(extraction.entities()).isEmpty();
     }
 
     @Test
