@@ -15,6 +15,7 @@ import dev.spectron.models.LanguageModels;
 import dev.spectron.models.ProviderCredentials;
 import dev.spectron.models.chat.ModelOptions;
 import dev.spectron.server.extraction.ContextExtractors;
+import dev.spectron.core.extraction.heuristics.HeuristicStage;
 import dev.spectron.server.models.ContextModels;
 import dev.spectron.server.admin.ContextRoutes;
 import dev.spectron.server.admin.KeyRoutes;
@@ -64,7 +65,7 @@ public final class SpectronServer implements AutoCloseable {
             KeyService keys = new KeyService(store, clock);
             SessionService sessions = new SessionService(store, clock);
             Reconciler reconciler = new Reconciler(clock);
-            TurnIngestion ingestion = new TurnIngestion(store, sessions, reconciler, new ContextExtractors(heuristics(), contexts, models, store), clock);
+            TurnIngestion ingestion = new TurnIngestion(store, sessions, reconciler, new ContextExtractors(new HeuristicStage(), contexts, models, store), clock);
             FactIngestion facts = new FactIngestion(store, sessions, ingestion, reconciler, clock);
             BootstrapResult bootstrap = new EmbeddedBootstrap(store, contexts, keys, clock).run(config);
             Authenticator auth = new Authenticator(keys, bootstrap.managementKey());
@@ -93,10 +94,6 @@ public final class SpectronServer implements AutoCloseable {
             store.close();
             throw e;
         }
-    }
-
-    private static dev.spectron.core.ingest.Extractor heuristics() {
-        return turn -> new dev.spectron.core.ingest.ExtractionOutcome.Extracted(dev.spectron.core.extraction.Extraction.EMPTY, java.util.List.of("heuristics"));
     }
 
     public int port() {

@@ -67,13 +67,22 @@ class SessionRoutesIT {
     }
 
     @Test
-    void turn_response_carries_the_turn_and_an_empty_diff() {
-        String id = createSession(Map.of()).json().get("id").asText();
+    void turn_response_carries_the_turn_and_the_memory_diff() {
+        String id = createSession(Map.of("scope", Map.of("user", "ada"))).json().get("id").asText();
         JsonNode diff = appendTurn(id, Map.of("role", "user", "content", "I live in Lisbon")).json();
         assertThat(diff.get("turnId").asText()).startsWith("turn_").isEqualTo(diff.get("turn").get("id").asText());
         assertThat(diff.get("turn").get("sessionId").asText()).isEqualTo(id);
         assertThat(diff.get("turn").get("content").asText()).isEqualTo("I live in Lisbon");
-        for (String list : List.of("entities", "attributes", "relations", "instructions", "uncertainties", "corrections")) {
+        assertThat(diff.get("entities").findValuesAsText("path")).contains("person/ada", "location/lisbon");
+        JsonNode home = diff.get("attributes").get(0);
+        assertThat(home.get("key").asText()).isEqualTo("home");
+        assertThat(home.get("value").asText()).isEqualTo("Lisbon");
+        assertThat(home.get("entity").asText()).isEqualTo("person/ada");
+        assertThat(home.get("source").get("ref").asText()).isEqualTo("turn:" + diff.get("turnId").asText());
+        assertThat(home.get("source").get("span").get("end").asInt()).isPositive();
+        assertThat(diff.get("relations").get(0).get("label").asText()).isEqualTo("lives_in");
+        assertThat(diff.get("extraction").get("status").asText()).isEqualTo("ok");
+        for (String list : List.of("instructions", "uncertainties", "corrections")) {
             assertThat(diff.get(list)).as(list).isNotNull().isEmpty();
         }
     }

@@ -12,7 +12,7 @@ import java.util.Set;
 public final class AttributeKeys {
     private static final Set<String> MULTI_VALUED = Set.of(
             "likes", "dislikes", "allergy", "hobby", "interest", "skill", "language", "pet", "owns", "condition",
-            "goal", "plan", "activity", "visited", "friend", "child", "sibling", "note", "mention", "event");
+            "goal", "plan", "activity", "visited", "friend", "child", "sibling", "note", "mention", "event", "family", "prefers");
 
     private AttributeKeys() {
     }
@@ -29,7 +29,7 @@ public final class AttributeKeys {
     /** Relation labels follow the same rule: one live {@code lives_in}, many {@code friend_of}. */
     public static boolean isMultiValuedLabel(String label) {
         String normalised = normalise(label);
-        return !Set.of("lives_in", "works_at", "married_to", "partner_of", "spouse", "partner", "member_of_team", "reports_to", "located_in")
+        return !Set.of("lives_in", "works_at", "married_to", "spouse_of", "partner_of", "spouse", "partner", "member_of_team", "reports_to", "located_in")
                 .contains(normalised);
     }
 }
