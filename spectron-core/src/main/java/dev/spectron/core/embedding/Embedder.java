@@ -1,0 +1,56 @@
+package dev.spectron.core.embedding;
+
+import java.util.List;
+
+/**
+ * Turns text into vectors for similarity search.
+ *
+ * <p><b>Vectors.</b> Each has exactly {@code id().dimension()} finite components and unit L2 norm,
+ * so cosine similarity is the dot product. An implementation gets this by being wrapped in
+ * {@link #normalized(Embedder)}, the one place that checks and scales what a model returned;
+ * factories hand out wrapped embedders only. {@link #embedAll} returns one vector per text, in
+ * input order, and may split the texts into batches the provider accepts. The arrays belong to
+ * the caller.
+ *
+ * <p><b>Threads.</b> Every method blocks until all vectors are ready. Call from a virtual thread;
+ * in-process models run their inference on a bounded pool of platform threads of their own, so
+ * native code never pins a virtual thread's carrier. One instance is shared by all requests and is
+ * thread-safe.
+ *
+ * <p><b>Failures.</b> Every failure is a {@code ModelException}, as for the language models:
+ * rate limits, 5xx and timeouts have already been retried with backoff when they reach the
+ * caller, a bad key is {@code AUTHENTICATION} at once, and a vector of the wrong size or with a
+ * non-finite component is {@code MALFORMED_OUTPUT}, never a silently mixed index.
+ *
+ * <p><b>Traps.</b>
+ * <ul>
+ *   <li>Vectors of different {@link #id()}s are not comparable, even at equal dimension: store the
+ *       id with every vector and re-embed when it changes.</li>
+ *   <li>A blank text has no meaning to find: it is rejected as {@code INVALID_REQUEST} before any
+ *       call. Skip blank texts instead.</li>
+ *   <li>Texts longer than the model's window are not rejected: in-process models average the
+ *       windows, providers may truncate or answer 400. Chunk long texts first.</li>
+ * </ul>
+ */
+public interface Embedder {
+
+    /** The model and the dimension of every vector this embedder returns. */
+    EmbedderId id();
+
+    /** One text's vector; a batch of one. */
+    default float[] embed(String text) {
+        return embedAll(List.of(text)).getFirst();
+    }
+
+    /** One vector per text, in order; an empty list gives an empty list without any call. */
+    List<float[]> embedAll(List<String> texts);
+
+    /**
+     * Wraps {@code raw} so that its vectors honour the contract above: rejects blank texts, checks
+     * count, dimension and finiteness, and scales every vector to unit length. Wrapping twice is a
+     * no-op.
+     */
+    static Embedder normalized(Embedder raw) {
+        return raw instanceof NormalizedEmbedder already ? already : new NormalizedEmbedder(raw);
+    }
+}
