@@ -2,43 +2,28 @@ package dev.spectron.models;
 
 import dev.spectron.core.model.LanguageModel;
 import dev.spectron.core.model.ModelException;
-import dev.spectron.core.model.ModelProvider;
 import dev.spectron.core.model.ModelSpec;
 import dev.spectron.models.anthropic.AnthropicLanguageModel;
 import dev.spectron.models.builtin.BuiltinLanguageModel;
 import dev.spectron.models.chat.ModelOptions;
-import dev.spectron.models.chat.ProviderConfig;
 import dev.spectron.models.gemini.GeminiLanguageModel;
 import dev.spectron.models.ollama.OllamaLanguageModel;
 import dev.spectron.models.openai.OpenAiLanguageModel;
-import java.net.URI;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Resolves a {@link ModelSpec} into a ready {@link LanguageModel}, or fails at once with a
  * {@code MISCONFIGURED} {@link ModelException} saying what is missing and where to set it, so a
- * bad configuration is reported when it is saved, not at the first turn.
- *
- * <p>A key is taken from, in order: the spec's {@code api_key}, the context's write-only
- * {@code providers} map, the environment. A base URL from the spec, then the environment
- * ({@code OPENAI_BASE_URL}, {@code OLLAMA_BASE_URL}), then the provider's public endpoint.
- * {@code openai} pointed anywhere but api.openai.com is an OpenAI-compatible server and needs no key.
+ * bad configuration is reported when it is saved, not at the first turn. Keys and base URLs are
+ * looked up as {@link ProviderConfigResolver} describes.
  */
 public final class LanguageModels {
 
-    private static final Logger LOG = LoggerFactory.getLogger(LanguageModels.class);
-    private static final String OPENAI_HOST = URI.create(OpenAiLanguageModel.DEFAULT_BASE_URL).getHost();
-
-    private final ProviderCredentials credentials;
-    private final ModelOptions options;
+    private final ProviderConfigResolver configs;
 
     private LanguageModels(ProviderCredentials credentials, ModelOptions options) {
-        this.credentials = Objects.requireNonNull(credentials, "credentials");
-        this.options = Objects.requireNonNull(options, "options");
+        this.configs = new ProviderConfigResolver(credentials, options);
     }
 
     public static LanguageModels create(ProviderCredentials credentials, ModelOptions options) {
@@ -55,63 +40,10 @@ public final class LanguageModels {
         Objects.requireNonNull(contextKeys, "contextKeys");
         return switch (spec.provider()) {
             case BUILTIN -> new BuiltinLanguageModel();
-            case OPENAI -> OpenAiLanguageModel.create(config(spec, contextKeys, OpenAiLanguageModel.DEFAULT_BASE_URL));
-            case ANTHROPIC -> AnthropicLanguageModel.create(config(spec, contextKeys, AnthropicLanguageModel.DEFAULT_BASE_URL));
-            case GEMINI -> GeminiLanguageModel.create(config(spec, contextKeys, GeminiLanguageModel.DEFAULT_BASE_URL));
-            case OLLAMA -> OllamaLanguageModel.create(config(spec, contextKeys, OllamaLanguageModel.DEFAULT_BASE_URL));
+            case OPENAI -> OpenAiLanguageModel.create(configs.resolve(spec, contextKeys, OpenAiLanguageModel.DEFAULT_BASE_URL));
+            case ANTHROPIC -> AnthropicLanguageModel.create(configs.resolve(spec, contextKeys, AnthropicLanguageModel.DEFAULT_BASE_URL));
+            case GEMINI -> GeminiLanguageModel.create(configs.resolve(spec, contextKeys, GeminiLanguageModel.DEFAULT_BASE_URL));
+            case OLLAMA -> OllamaLanguageModel.create(configs.resolve(spec, contextKeys, OllamaLanguageModel.DEFAULT_BASE_URL));
         };
-    }
-
-    private ProviderConfig config(ModelSpec spec, Map<String, String> contextKeys, String defaultBaseUrl) {
-        String baseUrl = baseUrl(spec).orElse(defaultBaseUrl);
-        String apiKey = apiKey(spec, contextKeys, baseUrl);
-        LOG.debug("resolved {} at {} ({})", spec.id(), baseUrl, apiKey == null ? "no key" : "key configured");
-        return new ProviderConfig(spec.model(), baseUrl, apiKey, options);
-    }
-
-    private Optional<String> baseUrl(ModelSpec spec) {
-        if (spec.baseUrl() != null) {
-            return Optional.of(spec.baseUrl());
-        }
-        return credentials.baseUrl(spec.provider()).map(url -> {
-            try {
-                return spec.withBaseUrl(url).baseUrl();
-            } catch (ModelException e) {
-                String variable = ProviderCredentials.baseUrlVariable(spec.provider()).orElseThrow();
-                throw new ModelException(ModelException.Kind.MISCONFIGURED, spec.provider().id(),
-                        "environment variable " + variable + ": " + e.getMessage(), e);
-            }
-        });
-    }
-
-    private String apiKey(ModelSpec spec, Map<String, String> contextKeys, String baseUrl) {
-        ModelProvider provider = spec.provider();
-        Optional<String> key = Optional.ofNullable(spec.apiKey())
-                .or(() -> Optional.ofNullable(contextKeys.get(provider.id())).filter(k -> !k.isBlank()).map(String::strip))
-                .or(() -> credentials.apiKey(provider));
-        if (key.isEmpty() && needsKey(provider, baseUrl)) {
-            throw new ModelException(ModelException.Kind.MISCONFIGURED, provider.id(), missingKeyMessage(spec));
-        }
-        return key.orElse(null);
-    }
-
-    private static boolean needsKey(ModelProvider provider, String baseUrl) {
-        return switch (provider) {
-            case OPENAI -> OPENAI_HOST.equalsIgnoreCase(URI.create(baseUrl).getHost());
-            case ANTHROPIC, GEMINI -> true;
-            case OLLAMA, BUILTIN -> false;
-        };
-    }
-
-    private static String missingKeyMessage(ModelSpec spec) {
-        String provider = spec.provider().id();
-        String message = spec.id() + " needs an API key and none is configured: set "
-                + String.join(" or ", ProviderCredentials.keyVariables(spec.provider()))
-                + " in the server's environment, or the context's write-only config \"providers\": {\""
-                + provider + "\": \"<key>\"}, or \"api_key\" in the model spec";
-        return spec.provider() == ModelProvider.OPENAI
-                ? message + "; for an OpenAI-compatible server (vLLM, llama.cpp, LM Studio, Ollama /v1) "
-                        + "set its base_url instead"
-                : message;
     }
 }

@@ -1,0 +1,106 @@
+package dev.spectron.models.embedding.onnx;
+
+import dev.langchain4j.model.embedding.EmbeddingModel;
+import dev.spectron.core.embedding.Embedder;
+import dev.spectron.core.embedding.EmbedderId;
+import dev.spectron.core.model.ModelException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * An in-process ONNX embedding model, loaded once per process and shared by every context that
+ * names it. Each text is one inference on a fixed pool of platform threads, one per core:
+ * ONNX Runtime runs in native code, which would pin a virtual thread's carrier for the whole
+ * inference, and the pool bounds CPU use however many requests embed at once. The caller's
+ * (virtual) thread just waits. Vectors come out unit length from the model already.
+ */
+public final class OnnxEmbedder implements Embedder {
+
+    private static final Logger LOG = LoggerFactory.getLogger(OnnxEmbedder.class);
+    private static final String PROVIDER = "onnx";
+    private static final Map<OnnxModel, Embedder> LOADED = new ConcurrentHashMap<>();
+
+    private final EmbedderId id;
+    private final EmbeddingModel model;
+
+    private OnnxEmbedder(OnnxModel variant, EmbeddingModel model) {
+        this.id = new EmbedderId(PROVIDER + "/" + variant.id(), OnnxModel.DIMENSION);
+        this.model = model;
+    }
+
+    /**
+     * The process-wide embedder for {@code variant}, loading it on first use (one to a few seconds).
+     *
+     * @throws ModelException {@code MISCONFIGURED} when the model cannot be loaded here (its
+     *     native runtime or weights are missing); the next call tries again
+     */
+    public static Embedder shared(OnnxModel variant) {
+        return LOADED.computeIfAbsent(variant, OnnxEmbedder::load);
+    }
+
+    private static Embedder load(OnnxModel variant) {
+        long start = System.nanoTime();
+        try {
+            Embedder embedder = Embedder.normalized(new OnnxEmbedder(variant, variant.load(Inference.THREADS)));
+            LOG.info("loaded in-process embedding model {} in {} ms", embedder.id(), (System.nanoTime() - start) / 1_000_000);
+            return embedder;
+        } catch (RuntimeException | LinkageError e) {
+            throw new ModelException(ModelException.Kind.MISCONFIGURED, PROVIDER,
+                    "could not load the in-process embedding model onnx/" + variant.id() + ": " + e, e);
+        }
+    }
+
+    @Override
+    public EmbedderId id() {
+        return id;
+    }
+
+    @Override
+    public List<float[]> embedAll(List<String> texts) {
+        List<Future<float[]>> pending = new ArrayList<>(texts.size());
+        for (String text : texts) {
+            pending.add(Inference.THREADS.submit(() -> model.embed(text).content().vector()));
+        }
+        List<float[]> vectors = new ArrayList<>(texts.size());
+        try {
+            for (int i = 0; i < pending.size(); i++) {
+                vectors.add(result(pending.get(i), i));
+            }
+            return vectors;
+        } finally {
+            pending.forEach(future -> future.cancel(false));
+        }
+    }
+
+    private float[] result(Future<float[]> pending, int index) {
+        try {
+            return pending.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ModelException(ModelException.Kind.UNAVAILABLE, PROVIDER, "interrupted while embedding with " + id, e);
+        } catch (ExecutionException e) {
+            // inference is deterministic: the same text fails the same way, so no retry
+            throw new ModelException(ModelException.Kind.INVALID_REQUEST, PROVIDER,
+                    id.model() + " failed on text " + index + ": " + e.getCause(), e.getCause());
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "OnnxEmbedder[" + id + "]";
+    }
+
+    /** Created on first use, so a process that never embeds in-process starts no threads. */
+    private static final class Inference {
+        static final ExecutorService THREADS = Executors.newFixedThreadPool(Runtime.getRuntime().availableProcessors(),
+                Thread.ofPlatform().name("spectron-onnx-", 0).daemon().factory());
+    }
+}
