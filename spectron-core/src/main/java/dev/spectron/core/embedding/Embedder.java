@@ -20,7 +20,8 @@ import java.util.List;
  * <p><b>Failures.</b> Every failure is a {@code ModelException}, as for the language models:
  * rate limits, 5xx and timeouts have already been retried with backoff when they reach the
  * caller, a bad key is {@code AUTHENTICATION} at once, and a vector of the wrong size or with a
- * non-finite component is {@code MALFORMED_OUTPUT}, never a silently mixed index.
+ * non-finite component is {@code MALFORMED_OUTPUT}, never a silently mixed index. A null text is
+ * a caller bug: {@code NullPointerException}.
  *
  * <p><b>Traps.</b>
  * <ul>

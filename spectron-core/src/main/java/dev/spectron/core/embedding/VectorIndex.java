@@ -14,11 +14,12 @@ import java.util.function.Predicate;
  * one flat {@code float[]}, row after row, which is as fast as memory bandwidth allows and needs
  * no tuning, no training and no recall caveat.
  *
- * <p><b>Speed.</b> 100k vectors × 384 dimensions scan in about 12.5 ms: p50 of 50 queries after
+ * <p><b>Speed.</b> 100k vectors × 384 dimensions scan in 12.5–13.5 ms: p50 of 50 queries after
  * 20 warm-up ones, k = 10 or 100, with or without a filter, JDK 25 on this project's 2-core AMD
- * EPYC (AVX-512). That is plain Java: the dot product keeps eight independent sums, which breaks
- * the floating-point add chain the JIT may not reorder, and the scan is then bound by reading the
- * 154 MB of vectors. On the same data the incubating Vector API scanned in 8.1 ms and a one-sum
+ * EPYC (AVX-512) while other builds shared it; under heavier contention it rose to 17–20 ms.
+ * That is plain Java: the dot product keeps eight independent sums, which breaks the
+ * floating-point add chain the JIT may not reorder, and the scan is then bound by reading the
+ * 154 MB of vectors. On the same data the incubating Vector API scanned in 8.3 ms and a one-sum
  * loop in 19 ms; plain Java meets the 20 ms target without an {@code --add-modules} flag on every
  * compile and launch.
  *

@@ -41,7 +41,10 @@ public enum OnnxModel {
         return Arrays.stream(values()).filter(m -> m.id.equals(id)).findFirst();
     }
 
-    /** Loads the weights (the first time per process: LangChain4j keeps them in a static field). */
+    /**
+     * Loads the weights (the first time per process: LangChain4j keeps them in a static field).
+     * {@code executor} is ours so LangChain4j starts no thread pool of its own per instance.
+     */
     EmbeddingModel load(Executor executor) {
         return loader.apply(executor);
     }
