@@ -1,7 +1,9 @@
 package dev.spectron.cli;
 
 import dev.spectron.bench.turns.TurnAppendBenchmark;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -9,7 +11,7 @@ import picocli.CommandLine.Option;
 
 /** {@code spectron bench ...}: benchmark harnesses that print figures. */
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Run a benchmark and print its figures.",
-        subcommands = {BenchCommand.Turns.class, BenchCommand.IngestLocomo.class})
+        subcommands = {BenchCommand.Turns.class, BenchCommand.IngestLocomo.class, BenchCommand.Locomo.class, BenchCommand.ContextLatency.class})
 final class BenchCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -17,6 +19,62 @@ final class BenchCommand implements Runnable {
     @Override
     public void run() {
         spec.commandLine().usage(System.out);
+    }
+
+    @Command(name = "context-latency", mixinStandardHelpOptions = true,
+            description = "p50/p95 of POST /sessions/{id}/context (query embedding included) with N memories in one context.")
+    static final class ContextLatency implements Callable<Integer> {
+        @Option(names = "--sizes", defaultValue = "1000,10000,100000", split = ",", description = "Memory counts (default: ${DEFAULT-VALUE}).")
+        List<Integer> sizes;
+
+        @Option(names = "--queries", defaultValue = "200", description = "Measured queries per size (default: ${DEFAULT-VALUE}).")
+        int queries;
+
+        @Override
+        public Integer call() throws Exception {
+            System.out.println("context latency over HTTP (POST /sessions/{id}/context, k=10, query embedding included)");
+            for (var row : dev.spectron.bench.context.ContextLatencyBenchmark.run(sizes, queries)) {
+                System.out.printf(Locale.ROOT, "%,9d memories: %s%n", row.memories(), row.latency());
+            }
+            return 0;
+        }
+    }
+
+    @Command(name = "locomo", mixinStandardHelpOptions = true,
+            description = "LoCoMo evidence recall (PROTOCOL.md in the data folder): ingest every conversation through the write path, "
+                    + "ask every question through /query, score turn and session recall; writes a JSON report.")
+    static final class Locomo implements Callable<Integer> {
+        @Option(names = "--data", required = true, description = "Path to locomo10.json.")
+        java.nio.file.Path data;
+
+        @Option(names = "--out", required = true, description = "Where to write the JSON report.")
+        java.nio.file.Path out;
+
+        @Option(names = "--mode", defaultValue = "hybrid_graph", description = "bm25, vector, hybrid or hybrid_graph (default: ${DEFAULT-VALUE}).")
+        String mode;
+
+        @Option(names = "--embedding", description = "Embedding model, e.g. onnx/bge-small-en-v1.5 (default: the server's default).")
+        String embedding;
+
+        @Option(names = "--conversations", defaultValue = "10", description = "How many conversations (default: ${DEFAULT-VALUE}).")
+        int conversations;
+
+        @Override
+        @SuppressWarnings("unchecked")
+        public Integer call() throws Exception {
+            Map<String, Object> report = dev.spectron.bench.locomo.LocomoRecallBenchmark.run(data, out, mode, embedding, conversations);
+            Map<String, Map<String, Double>> turn = (Map<String, Map<String, Double>>) report.get("turn");
+            Map<String, Map<String, Double>> session = (Map<String, Map<String, Double>>) report.get("session");
+            System.out.printf(Locale.ROOT, "LoCoMo evidence recall, %d questions (categories 1-4), mode %s, embedder %s%n",
+                    (Integer) report.get("questions"), mode, embedding == null ? "default" : embedding);
+            System.out.println("turn     k    r_frac  r_all  r_any  ndcg");
+            turn.forEach((k, m) -> System.out.printf(Locale.ROOT, "         %-4s %.3f   %.3f  %.3f  %.3f%n", k, m.get("r_frac"), m.get("r_all"), m.get("r_any"), m.get("ndcg")));
+            System.out.println("session  k    r_frac  r_all  r_any  ndcg");
+            session.forEach((k, m) -> System.out.printf(Locale.ROOT, "         %-4s %.3f   %.3f  %.3f  %.3f%n", k, m.get("r_frac"), m.get("r_all"), m.get("r_any"), m.get("ndcg")));
+            System.out.println("query latency: " + report.get("query_latency_ms"));
+            System.out.println("report: " + out.toAbsolutePath());
+            return 0;
+        }
     }
 
     @Command(name = "ingest-locomo", mixinStandardHelpOptions = true,

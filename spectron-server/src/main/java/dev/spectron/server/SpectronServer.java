@@ -1,22 +1,9 @@
 package dev.spectron.server;
 
-import dev.spectron.core.auth.KeyService;
-import dev.spectron.core.context.ContextService;
-import dev.spectron.core.idempotency.IdempotentWrites;
 import dev.spectron.core.port.MemoryStore;
-import dev.spectron.core.ingest.FactIngestion;
-import dev.spectron.core.ingest.TurnIngestion;
 import dev.spectron.server.facts.FactsRoutes;
-import dev.spectron.core.memory.MemoryQueries;
 import dev.spectron.server.memory.MemoryRoutes;
-import dev.spectron.core.reconcile.Reconciler;
-import dev.spectron.core.session.SessionService;
-import dev.spectron.models.LanguageModels;
-import dev.spectron.models.ProviderCredentials;
-import dev.spectron.models.chat.ModelOptions;
-import dev.spectron.server.extraction.ContextExtractors;
-import dev.spectron.core.extraction.heuristics.HeuristicStage;
-import dev.spectron.server.models.ContextModels;
+import dev.spectron.server.retrieval.RetrievalRoutes;
 import dev.spectron.server.admin.ContextRoutes;
 import dev.spectron.server.admin.KeyRoutes;
 import dev.spectron.server.auth.Authenticator;
@@ -60,16 +47,10 @@ public final class SpectronServer implements AutoCloseable {
         Clock clock = Clock.tickMillis(java.time.ZoneOffset.UTC);
         MemoryStore store = SqliteMemoryStore.open(config.databaseFile());
         try {
-            ContextModels models = new ContextModels(LanguageModels.create(ProviderCredentials.of(config.providerEnvironment()), ModelOptions.defaults()));
-            ContextService contexts = new ContextService(store, clock, models::validate);
-            KeyService keys = new KeyService(store, clock);
-            SessionService sessions = new SessionService(store, clock);
-            Reconciler reconciler = new Reconciler(clock);
-            TurnIngestion ingestion = new TurnIngestion(store, sessions, reconciler, new ContextExtractors(new HeuristicStage(), contexts, models, store), clock);
-            FactIngestion facts = new FactIngestion(store, sessions, ingestion, reconciler, clock);
-            BootstrapResult bootstrap = new EmbeddedBootstrap(store, contexts, keys, clock).run(config);
-            Authenticator auth = new Authenticator(keys, bootstrap.managementKey());
-            IdempotentResponder responder = new IdempotentResponder(new IdempotentWrites(store, clock));
+            Services services = Services.wire(store, config, clock);
+            BootstrapResult bootstrap = new EmbeddedBootstrap(store, services.contexts(), services.keys(), clock).run(config);
+            Authenticator auth = new Authenticator(services.keys(), bootstrap.managementKey());
+            IdempotentResponder responder = new IdempotentResponder(services.idempotency());
             long maxBody = config.maxBodyBytes();
 
             Javalin app = Javalin.create(javalin -> {
@@ -81,13 +62,15 @@ public final class SpectronServer implements AutoCloseable {
                 ProblemMapper.register(javalin.routes);
                 new HealthRoutes(store, VERSION).register(javalin.routes);
                 // Management routes first: "/api/v1/contexts/..." must never be read as a context named "contexts".
-                new ContextRoutes(contexts, auth, maxBody).register(javalin.routes);
-                new KeyRoutes(keys, auth, maxBody).register(javalin.routes);
-                new FactsRoutes(facts, contexts, auth, responder, maxBody).register(javalin.routes);
-                new MemoryRoutes(new MemoryQueries(store, clock), auth).register(javalin.routes);
-                new SessionRoutes(sessions, ingestion, contexts, auth, responder, maxBody).register(javalin.routes);
+                new ContextRoutes(services.contexts(), auth, maxBody).register(javalin.routes);
+                new KeyRoutes(services.keys(), auth, maxBody).register(javalin.routes);
+                new FactsRoutes(services.facts(), services.contexts(), auth, responder, maxBody).register(javalin.routes);
+                new RetrievalRoutes(services.assembler(), services.traces(), auth, maxBody).register(javalin.routes);
+                new MemoryRoutes(services.memory(), auth).register(javalin.routes);
+                new SessionRoutes(services.sessions(), services.turns(), services.contexts(), auth, responder, maxBody).register(javalin.routes);
             });
             app.start(config.host(), config.port());
+            services.embedders().warmUpDefault();
             LOG.info("listening on {}:{}", config.host(), app.port());
             return new SpectronServer(config, store, app, bootstrap);
         } catch (RuntimeException e) {

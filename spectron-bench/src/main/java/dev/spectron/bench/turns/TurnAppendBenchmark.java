@@ -3,6 +3,7 @@ package dev.spectron.bench.turns;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.spectron.bench.LatencyStats;
+import dev.spectron.bench.TempDirs;
 import dev.spectron.server.ServerConfig;
 import dev.spectron.server.SpectronServer;
 import java.io.IOException;
@@ -10,16 +11,13 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.stream.Stream;
 
 /**
  * Turn-append throughput and latency over real HTTP: {@code concurrency} clients append turns to
@@ -48,12 +46,12 @@ public final class TurnAppendBenchmark {
         if (options.url() != null) {
             return measure(options, options.url(), options.apiKey(), options.url());
         }
-        Path dir = Files.createTempDirectory("spectron-bench-");
+        Path dir = TempDirs.create("spectron-bench-");
         ServerConfig config = ServerConfig.defaults().withBindAddress("127.0.0.1:0").withDataDir(dir).withApiKey(EMBEDDED_KEY);
         try (SpectronServer server = SpectronServer.start(config)) {
             return measure(options, server.localUrl(), EMBEDDED_KEY, "embedded server (SQLite WAL, synchronous=FULL) at " + dir);
         } finally {
-            deleteRecursively(dir);
+            TempDirs.delete(dir);
         }
     }
 
@@ -107,13 +105,5 @@ public final class TurnAppendBenchmark {
             throw new IllegalStateException("POST " + url + " answered " + response.statusCode() + ": " + response.body());
         }
         return response.body();
-    }
-
-    private static void deleteRecursively(Path dir) throws IOException {
-        try (Stream<Path> paths = Files.walk(dir)) {
-            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(path);
-            }
-        }
     }
 }

@@ -13,6 +13,7 @@ import dev.spectron.core.reconcile.ExtractionStatus;
 import dev.spectron.core.reconcile.MemoryDiff;
 import dev.spectron.core.reconcile.ReconcileRequest;
 import dev.spectron.core.reconcile.Reconciler;
+import dev.spectron.core.retrieval.Indexer;
 import dev.spectron.core.session.NewTurn;
 import dev.spectron.core.session.Role;
 import dev.spectron.core.session.ScopeSet;
@@ -62,13 +63,15 @@ public final class FactIngestion {
     private final SessionService sessions;
     private final TurnIngestion turns;
     private final Reconciler reconciler;
+    private final Indexer indexer;
     private final Clock clock;
 
-    public FactIngestion(MemoryStore store, SessionService sessions, TurnIngestion turns, Reconciler reconciler, Clock clock) {
+    public FactIngestion(MemoryStore store, SessionService sessions, TurnIngestion turns, Reconciler reconciler, Indexer indexer, Clock clock) {
         this.store = store;
         this.sessions = sessions;
         this.turns = turns;
         this.reconciler = reconciler;
+        this.indexer = indexer;
         this.clock = clock;
     }
 
@@ -85,10 +88,10 @@ public final class FactIngestion {
         PreparedTurn turn = null;
         if (request.text() != null && !request.text().isBlank()) {
             NewTurn said = new NewTurn(request.role(), request.text(), request.observedAt());
-            turn = request.mode() == Mode.FULL || request.mode() == Mode.PREVIEW
-                    ? turns.prepare(session, List.of(said)).get(0)
-                    : new PreparedTurn(request.contextId(), session, said, said.ts() == null ? clock.instant() : said.ts(),
-                    new ExtractionOutcome.Extracted(Extraction.EMPTY, List.of()));
+            turn = turns.prepare(session, List.of(said)).get(0);
+            if (request.mode() == Mode.NONE || request.mode() == Mode.TRIPLES) {
+                turn = turn.withOutcome(new ExtractionOutcome.Extracted(Extraction.EMPTY, List.of()));
+            }
         }
         return new Prepared(request, session, newSession, turn);
     }
@@ -100,8 +103,7 @@ public final class FactIngestion {
             sessions.insert(tx, prepared.session());
         }
         if (request.mode() == Mode.NONE) {
-            Turn stored = sessions.appendTurn(tx, request.contextId(), prepared.session().id(), prepared.turn().turn());
-            return new FactResult(Mode.NONE, prepared.session().id(), stored, null);
+            return new FactResult(Mode.NONE, prepared.session().id(), turns.commitLiteral(tx, prepared.turn()), null);
         }
         if (request.mode() == Mode.TRIPLES) {
             return commitTriples(tx, prepared, confidenceFloor);
@@ -123,10 +125,10 @@ public final class FactIngestion {
         boolean newSession = request.sessionId() == null;
         Session session = newSession ? sessions.newSession(request.contextId(), request.scopes(), Map.of())
                 : turns.session(request.contextId(), request.sessionId());
-        List<PreparedTurn> prepared = request.mode() == Mode.NONE
-                ? request.messages().stream().map(m -> new PreparedTurn(request.contextId(), session, m,
-                        m.ts() == null ? clock.instant() : m.ts(), new ExtractionOutcome.Extracted(Extraction.EMPTY, List.of()))).toList()
-                : turns.prepare(session, request.messages());
+        List<PreparedTurn> prepared = turns.prepare(session, request.messages());
+        if (request.mode() == Mode.NONE) {
+            prepared = prepared.stream().map(t -> t.withOutcome(new ExtractionOutcome.Extracted(Extraction.EMPTY, List.of()))).toList();
+        }
         return new PreparedBatch(request, session, newSession, prepared);
     }
 
@@ -137,11 +139,15 @@ public final class FactIngestion {
         List<Turn> stored = new ArrayList<>();
         List<MemoryDiff> diffs = new ArrayList<>();
         for (PreparedTurn turn : batch.turns()) {
+            if (batch.request().mode() == Mode.NONE) {
+                stored.add(turns.commitLiteral(tx, turn));
+                continue;
+            }
             IngestedTurn ingested = turns.commit(tx, turn, confidenceFloor);
             stored.add(ingested.turn());
             diffs.add(ingested.diff());
         }
-        if (!batch.request().perMessage()) {
+        if (!batch.request().perMessage() && !diffs.isEmpty()) {
             diffs = List.of(diffs.stream().reduce(MemoryDiff::plus).orElseThrow());
         }
         return new BatchResult(batch.session().id(), stored, diffs);
@@ -149,14 +155,14 @@ public final class FactIngestion {
 
     private FactResult commitTriples(StoreTransaction tx, Prepared prepared, double confidenceFloor) {
         FactRequest request = prepared.request();
-        Turn stored = prepared.turn() == null ? null
-                : sessions.appendTurn(tx, request.contextId(), prepared.session().id(), prepared.turn().turn());
+        Turn stored = prepared.turn() == null ? null : turns.commitLiteral(tx, prepared.turn());
         Instant observedAt = request.observedAt() != null ? request.observedAt() : stored != null ? stored.occurredAt() : clock.instant();
         SourceRef source = new SourceRef(SourceKind.UPSERT, stored == null ? null : stored.id(), prepared.session().id(), null, null);
         Extraction extraction = Triple.toExtraction(request.triples());
         MemoryDiff diff = reconciler.reconcile(tx, new ReconcileRequest(request.contextId(), prepared.session().scopes(),
                 request.category() == null ? extraction : extraction.inCategory(request.category()), source, observedAt, confidenceFloor,
                 ExtractionStatus.ran("triples")));
+        indexer.indexFacts(tx, request.contextId(), prepared.session().id(), diff, observedAt);
         return new FactResult(Mode.TRIPLES, prepared.session().id(), stored, diff);
     }
 
@@ -165,6 +171,6 @@ public final class FactIngestion {
             case ExtractionOutcome.Extracted e -> new ExtractionOutcome.Extracted(e.extraction().inCategory(category), e.stages());
             case ExtractionOutcome.Failed f -> new ExtractionOutcome.Failed(f.extraction().inCategory(category), f.stages(), f.reason());
         };
-        return new PreparedTurn(turn.contextId(), turn.session(), turn.turn(), turn.occurredAt(), outcome);
+        return turn.withOutcome(outcome);
     }
 }

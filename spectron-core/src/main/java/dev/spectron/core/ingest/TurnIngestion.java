@@ -5,7 +5,10 @@ import dev.spectron.core.extraction.TurnInput;
 import dev.spectron.core.memory.SourceRef;
 import dev.spectron.core.port.MemoryStore;
 import dev.spectron.core.port.StoreTransaction;
+import dev.spectron.core.reconcile.ExtractionStatus;
+import dev.spectron.core.reconcile.MemoryDiff;
 import dev.spectron.core.reconcile.ReconcileRequest;
+import dev.spectron.core.retrieval.Indexer;
 import dev.spectron.core.reconcile.Reconciler;
 import dev.spectron.core.session.NewTurn;
 import dev.spectron.core.session.Role;
@@ -31,13 +34,16 @@ public final class TurnIngestion {
     private final SessionService sessions;
     private final Reconciler reconciler;
     private final ExtractorProvider extractors;
+    private final Indexer indexer;
     private final Clock clock;
 
-    public TurnIngestion(MemoryStore store, SessionService sessions, Reconciler reconciler, ExtractorProvider extractors, Clock clock) {
+    public TurnIngestion(MemoryStore store, SessionService sessions, Reconciler reconciler, ExtractorProvider extractors, Indexer indexer,
+                         Clock clock) {
         this.store = store;
         this.sessions = sessions;
         this.reconciler = reconciler;
         this.extractors = extractors;
+        this.indexer = indexer;
         this.clock = clock;
     }
 
@@ -62,7 +68,10 @@ public final class TurnIngestion {
             String speaker = turn.role() == Role.USER ? known.speaker() : null;
             List<String> window = transcript.subList(Math.max(0, transcript.size() - TRANSCRIPT_WINDOW), transcript.size());
             TurnInput input = new TurnInput(turn.content(), turn.role(), speaker, occurredAt, ZoneOffset.UTC, window);
-            prepared.add(new PreparedTurn(session.contextId(), session, turn, occurredAt, extractor.extract(input)));
+            ExtractionOutcome outcome = extractor.extract(input);
+            String saidBy = speakerLabel(turn.role(), speaker);
+            Indexer.Vectors vectors = indexer.embedAhead(session.contextId(), saidBy, turn.content(), outcome.extraction(), occurredAt);
+            prepared.add(new PreparedTurn(session.contextId(), session, turn, occurredAt, outcome, saidBy, vectors));
             transcript.add(turn.role().wireName() + ": " + turn.content());
         }
         return prepared;
@@ -73,7 +82,21 @@ public final class TurnIngestion {
         Turn stored = sessions.appendTurn(tx, prepared.contextId(), prepared.session().id(), turn);
         var request = new ReconcileRequest(prepared.contextId(), prepared.session().scopes(), prepared.outcome().extraction(),
                 SourceRef.turn(stored.id(), stored.sessionId(), null), stored.occurredAt(), confidenceFloor, prepared.outcome().status());
-        return new IngestedTurn(stored, reconciler.reconcile(tx, request));
+        MemoryDiff diff = reconciler.reconcile(tx, request);
+        indexer.index(tx, prepared.contextId(), stored, prepared.speaker(), diff, prepared.vectors());
+        return new IngestedTurn(stored, diff);
+    }
+
+    /** A turn stored as it was said, with no extraction ({@code infer: "none"}), still searchable. */
+    public Turn commitLiteral(StoreTransaction tx, PreparedTurn prepared) {
+        Turn stored = sessions.appendTurn(tx, prepared.contextId(), prepared.session().id(), prepared.turn());
+        indexer.index(tx, prepared.contextId(), stored, prepared.speaker(), MemoryDiff.empty(ExtractionStatus.SKIPPED), prepared.vectors());
+        return stored;
+    }
+
+    /** "ada" for the user of scope user/ada; the role otherwise. */
+    private static String speakerLabel(Role role, String speaker) {
+        return role == Role.USER && speaker != null ? speaker : role.wireName();
     }
 
     /** The session as stored, or a 404; for callers that prepare a batch. */

@@ -8,6 +8,8 @@ import java.util.Optional;
 
 /** Stored attribute versions. Rows are never deleted; closing sets the temporal fields. */
 public interface AttributeRecords {
+    List<Attribute> findByIds(ContextId contextId, java.util.Collection<String> ids);
+
     void insert(ContextId contextId, Attribute attribute);
 
     /** Closes a live row: {@code validUntil} (world time), {@code supersededBy} (may be null) and {@code closedAt} (known time). */

@@ -15,6 +15,9 @@ public interface ChangeLog {
     /** Appends a row with the context's next sequence number and returns it. */
     Change append(ContextId contextId, ChangeKind kind, String refId, Instant at);
 
+    /** The context's newest sequence number, 0 when nothing was logged. */
+    long lastSeq(ContextId contextId);
+
     /** Rows with {@code seq > afterSeq}, ascending, at most {@code limit}. */
     List<Change> since(ContextId contextId, long afterSeq, int limit);
 }

@@ -20,6 +20,9 @@ public interface EntityRecords {
 
     List<Entity> findByIds(ContextId contextId, Collection<String> ids);
 
+    /** Entities (not deleted) of any type whose normalised name is one of {@code normalisedNames}. */
+    List<Entity> findByNames(ContextId contextId, Collection<String> normalisedNames);
+
     /** Entities that are not deleted, ordered by type then name; {@code type} null means all. */
     List<Entity> list(ContextId contextId, EntityType type, int limit, int offset);
 }

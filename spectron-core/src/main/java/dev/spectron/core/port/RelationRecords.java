@@ -7,6 +7,8 @@ import java.util.List;
 
 /** Stored relation versions; closed like attributes, never deleted. */
 public interface RelationRecords {
+    List<Relation> findByIds(ContextId contextId, java.util.Collection<String> ids);
+
     void insert(ContextId contextId, Relation relation);
 
     void close(ContextId contextId, String id, Instant validUntil, String supersededBy, Instant closedAt);

@@ -30,6 +30,6 @@ public interface SearchRecords {
 
     List<StoredVector> vectors(ContextId contextId, String model, Collection<String> docIds);
 
-    /** Removes the documents (and vectors) of a deleted session's turns. */
-    void deleteTurnDocs(ContextId contextId, String sessionId);
+    /** Removes the documents (and vectors) of a deleted session's turns; returns their ids. */
+    List<String> deleteTurnDocs(ContextId contextId, String sessionId);
 }

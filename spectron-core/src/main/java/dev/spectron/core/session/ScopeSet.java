@@ -59,6 +59,20 @@ public record ScopeSet(List<List<ScopePath>> clauses) {
         throw new InvalidInputException("scopes", "scopes must be a path, a list of paths, a list of lists of paths, or an object of key-value dimensions");
     }
 
+    /** The user a scope names ({@code user/ada} anywhere in a path), the speaker of its sessions. */
+    public Optional<String> user() {
+        for (List<ScopePath> clause : clauses) {
+            for (ScopePath path : clause) {
+                List<String> segments = path.segments();
+                int user = segments.lastIndexOf("user");
+                if (user >= 0 && user + 1 < segments.size()) {
+                    return Optional.of(segments.get(user + 1));
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
     /** Records visible under either scope set: the clauses of both. */
     public ScopeSet union(ScopeSet other) {
         List<List<ScopePath>> all = new ArrayList<>(clauses);

@@ -61,6 +61,9 @@ public final class SessionService {
             if (!tx.sessions().delete(contextId, sessionId)) {
                 throw notFound(sessionId);
             }
+            for (String docId : tx.search().deleteTurnDocs(contextId, sessionId)) {
+                tx.changes().append(contextId, ChangeKind.DOCS_DELETED, docId, clock.instant());
+            }
             return tx.changes().append(contextId, ChangeKind.SESSION_DELETED, sessionId, clock.instant());
         });
     }

@@ -3,7 +3,11 @@ package dev.spectron.server.scenario;
 import dev.spectron.core.context.ContextConfig;
 import dev.spectron.core.context.ContextId;
 import dev.spectron.core.context.ContextService;
+import dev.spectron.core.embedding.Embedder;
+import dev.spectron.core.embedding.EmbedderId;
 import dev.spectron.core.ingest.ExtractorProvider;
+import dev.spectron.core.model.ModelException;
+import dev.spectron.core.retrieval.Indexer;
 import dev.spectron.core.ingest.IngestedTurn;
 import dev.spectron.core.ingest.TurnIngestion;
 import dev.spectron.core.memory.Attribute;
@@ -27,6 +31,18 @@ import java.util.Map;
 /** The real write path (turn pipeline, reconciler, SQLite) for one user's session, driven turn by turn. */
 final class ScenarioHarness implements AutoCloseable {
     static final ContextId CONTEXT = new ContextId("scenario");
+    /** The scenarios test reconciliation; vectors play no part, so the embedder always fails and indexing keeps text only. */
+    private static final Embedder NO_VECTORS = new Embedder() {
+        @Override
+        public EmbedderId id() {
+            return new EmbedderId("none/none", 1);
+        }
+
+        @Override
+        public List<float[]> embedAll(List<String> texts) {
+            throw new ModelException(ModelException.Kind.INVALID_REQUEST, "none", "scenarios index text only");
+        }
+    };
 
     private final SqliteMemoryStore store;
     private final TurnIngestion ingestion;
@@ -38,7 +54,7 @@ final class ScenarioHarness implements AutoCloseable {
         store = SqliteMemoryStore.open(dir.resolve("scenario.db"));
         new ContextService(store, clock, config -> { }).create(CONTEXT, "", Map.of());
         SessionService sessions = new SessionService(store, clock);
-        ingestion = new TurnIngestion(store, sessions, new Reconciler(clock), extractors, clock);
+        ingestion = new TurnIngestion(store, sessions, new Reconciler(clock), extractors, new Indexer(context -> NO_VECTORS, clock), clock);
         queries = new MemoryQueries(store, clock);
         session = store.write(tx -> sessions.create(tx, CONTEXT, ScopeSet.parse(Map.of("user", "ada")), Map.of()));
     }

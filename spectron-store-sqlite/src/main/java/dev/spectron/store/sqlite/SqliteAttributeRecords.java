@@ -24,6 +24,18 @@ final class SqliteAttributeRecords implements AttributeRecords {
     }
 
     @Override
+    public List<Attribute> findByIds(ContextId contextId, java.util.Collection<String> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        List<Object> params = new java.util.ArrayList<>();
+        params.add(contextId.value());
+        params.addAll(ids);
+        return sql.query(SELECT + "WHERE context_id = ? AND id IN (" + String.join(", ", java.util.Collections.nCopies(ids.size(), "?")) + ")",
+                SqliteAttributeRecords::map, params.toArray());
+    }
+
+    @Override
     public void insert(ContextId contextId, Attribute a) {
         sql.update("INSERT INTO attributes (context_id, id, entity_id, key, value, " + FactColumns.NAMES + ") VALUES (?, ?, ?, ?, ?, "
                 + FactColumns.MARKS + ")", FactColumns.prepend(new Object[] {contextId.value(), a.id(), a.entityId(), a.key(), a.value()},

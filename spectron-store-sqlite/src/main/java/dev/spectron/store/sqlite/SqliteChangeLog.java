@@ -25,6 +25,11 @@ final class SqliteChangeLog implements ChangeLog {
     }
 
     @Override
+    public long lastSeq(ContextId contextId) {
+        return sql.queryOne("SELECT change_seq FROM contexts WHERE id = ?", row -> row.getLong(1), contextId.value()).orElse(0L);
+    }
+
+    @Override
     public List<Change> since(ContextId contextId, long afterSeq, int limit) {
         return sql.query("SELECT seq, kind, ref_id, at FROM changes WHERE context_id = ? AND seq > ? ORDER BY seq LIMIT ?",
                 row -> new Change(contextId, row.getLong("seq"), ChangeKind.valueOf(row.getString("kind")),

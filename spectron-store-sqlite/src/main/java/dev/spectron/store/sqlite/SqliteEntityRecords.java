@@ -60,6 +60,19 @@ final class SqliteEntityRecords implements EntityRecords {
     }
 
     @Override
+    public List<Entity> findByNames(ContextId contextId, Collection<String> normalisedNames) {
+        if (normalisedNames.isEmpty()) {
+            return List.of();
+        }
+        List<Object> params = new ArrayList<>();
+        params.add(contextId.value());
+        params.addAll(normalisedNames);
+        String marks = String.join(", ", java.util.Collections.nCopies(normalisedNames.size(), "?"));
+        return sql.query("SELECT " + COLUMNS + " FROM entities WHERE context_id = ? AND deleted_at IS NULL AND normalised_name IN (" + marks + ")",
+                SqliteEntityRecords::map, params.toArray());
+    }
+
+    @Override
     public List<Entity> list(ContextId contextId, EntityType type, int limit, int offset) {
         return type == null
                 ? sql.query("SELECT " + COLUMNS + " FROM entities WHERE context_id = ? AND deleted_at IS NULL "

@@ -23,6 +23,18 @@ final class SqliteRelationRecords implements RelationRecords {
     }
 
     @Override
+    public List<Relation> findByIds(ContextId contextId, java.util.Collection<String> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        List<Object> params = new java.util.ArrayList<>();
+        params.add(contextId.value());
+        params.addAll(ids);
+        return sql.query(SELECT + "WHERE context_id = ? AND id IN (" + String.join(", ", java.util.Collections.nCopies(ids.size(), "?")) + ")",
+                SqliteRelationRecords::map, params.toArray());
+    }
+
+    @Override
     public void insert(ContextId contextId, Relation r) {
         sql.update("INSERT INTO relations (context_id, id, subject_id, label, object_id, " + FactColumns.NAMES + ") VALUES (?, ?, ?, ?, ?, "
                 + FactColumns.MARKS + ")", FactColumns.prepend(new Object[] {contextId.value(), r.id(), r.subjectId(), r.label(), r.objectId()},

@@ -1,13 +1,12 @@
 package dev.spectron.store.sqlite;
 
 import dev.spectron.core.context.ContextId;
+import dev.spectron.core.embedding.VectorCodec;
 import dev.spectron.core.port.SearchRecords;
 import dev.spectron.core.retrieval.ScoredId;
 import dev.spectron.core.retrieval.SearchDoc;
 import dev.spectron.core.retrieval.StoredVector;
 import dev.spectron.core.session.ScopeSet;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -35,7 +34,7 @@ final class SqliteSearchRecords implements SearchRecords {
     @Override
     public void putEmbedding(ContextId contextId, String docId, String model, float[] vector) {
         sql.update("INSERT OR REPLACE INTO embeddings (context_id, doc_id, model, dimension, vector) VALUES (?, ?, ?, ?, ?)",
-                contextId.value(), docId, model, vector.length, encode(vector));
+                contextId.value(), docId, model, vector.length, VectorCodec.encode(vector));
     }
 
     @Override
@@ -63,7 +62,7 @@ final class SqliteSearchRecords implements SearchRecords {
     @Override
     public List<StoredVector> vectors(ContextId contextId, String model) {
         return sql.query("SELECT doc_id, vector FROM embeddings WHERE context_id = ? AND model = ?",
-                row -> new StoredVector(row.getString("doc_id"), decode(row.getBytes("vector"))), contextId.value(), model);
+                row -> new StoredVector(row.getString("doc_id"), VectorCodec.decode(row.getBytes("vector"))), contextId.value(), model);
     }
 
     @Override
@@ -74,14 +73,17 @@ final class SqliteSearchRecords implements SearchRecords {
         List<Object> params = new ArrayList<>(List.of(contextId.value(), model));
         params.addAll(docIds);
         return sql.query("SELECT doc_id, vector FROM embeddings WHERE context_id = ? AND model = ? AND doc_id IN (" + marks(docIds.size()) + ")",
-                row -> new StoredVector(row.getString("doc_id"), decode(row.getBytes("vector"))), params.toArray());
+                row -> new StoredVector(row.getString("doc_id"), VectorCodec.decode(row.getBytes("vector"))), params.toArray());
     }
 
     @Override
-    public void deleteTurnDocs(ContextId contextId, String sessionId) {
+    public List<String> deleteTurnDocs(ContextId contextId, String sessionId) {
+        List<String> ids = sql.query("SELECT id FROM search_docs WHERE context_id = ? AND session_id = ? AND kind = 'turn'",
+                row -> row.getString(1), contextId.value(), sessionId);
         sql.update("DELETE FROM embeddings WHERE context_id = ? AND doc_id IN (SELECT id FROM search_docs WHERE context_id = ? AND session_id = ? AND kind = 'turn')",
                 contextId.value(), contextId.value(), sessionId);
         sql.update("DELETE FROM search_docs WHERE context_id = ? AND session_id = ? AND kind = 'turn'", contextId.value(), sessionId);
+        return ids;
     }
 
     private List<SearchDoc> byColumn(ContextId contextId, String column, Collection<String> values) {
@@ -104,17 +106,5 @@ final class SqliteSearchRecords implements SearchRecords {
                 row.getString("turn_id"), row.getString("role"), row.getString("speaker"), row.getString("text"),
                 ScopeSet.parse(JsonColumns.readClauses(row.getString("scopes"))), row.getDouble("importance"),
                 Sql.instant(row, "occurred_at"), Sql.instant(row, "created_at"));
-    }
-
-    static byte[] encode(float[] vector) {
-        ByteBuffer buffer = ByteBuffer.allocate(vector.length * Float.BYTES).order(ByteOrder.LITTLE_ENDIAN);
-        buffer.asFloatBuffer().put(vector);
-        return buffer.array();
-    }
-
-    static float[] decode(byte[] bytes) {
-        float[] vector = new float[bytes.length / Float.BYTES];
-        ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN).asFloatBuffer().get(vector);
-        return vector;
     }
 }

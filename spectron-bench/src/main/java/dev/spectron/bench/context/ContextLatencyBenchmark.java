@@ -1,0 +1,149 @@
+package dev.spectron.bench.context;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.spectron.bench.LatencyStats;
+import dev.spectron.bench.TempDirs;
+import dev.spectron.core.Ids;
+import dev.spectron.core.auth.ApiKey;
+import dev.spectron.core.auth.KeySecrets;
+import dev.spectron.core.change.ChangeKind;
+import dev.spectron.core.context.Context;
+import dev.spectron.core.context.ContextConfig;
+import dev.spectron.core.context.ContextId;
+import dev.spectron.core.embedding.EmbeddingSpec;
+import dev.spectron.core.retrieval.SearchDoc;
+import dev.spectron.core.session.ScopeSet;
+import dev.spectron.core.session.Session;
+import dev.spectron.server.ServerConfig;
+import dev.spectron.server.SpectronServer;
+import dev.spectron.store.sqlite.SqliteMemoryStore;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+
+/**
+ * Latency of {@code POST /sessions/{id}/context} with 1k, 10k, 100k memories in one context,
+ * end to end over HTTP, query embedding included. Memories are preloaded straight into the store
+ * (the write path would take hours at 100k): synthetic one-sentence turns in the full-text index
+ * and random unit vectors under the default embedder's model id, so the vector scan does its full
+ * work; the queries are real text, embedded by the real in-process model.
+ */
+public final class ContextLatencyBenchmark {
+    private static final String KEY = "bench-context-key-3e9f";
+    private static final int DIMENSION = 384;
+    private static final String[] SUBJECTS = {"Ada", "Bob", "Caroline", "Melanie", "John", "Maria", "the team", "my sister"};
+    private static final String[] VERBS = {"visited", "painted", "cooked", "read about", "talked about", "bought", "planned", "photographed"};
+    private static final String[] OBJECTS = {"a lighthouse", "the Alps", "a sunrise", "pottery class", "a border collie", "the museum",
+            "a charity run", "a camping trip", "a new guitar", "the support group", "a vegan recipe", "a job interview"};
+    private static final String[] QUERIES = {"When did Caroline go to the support group?", "What did Melanie paint?",
+            "Where did Ada go camping?", "Who bought a new guitar?", "What did my sister cook last week?"};
+
+    public record Row(int memories, LatencyStats latency) {
+    }
+
+    private ContextLatencyBenchmark() {
+    }
+
+    public static List<Row> run(List<Integer> sizes, int queries) throws Exception {
+        List<Row> rows = new ArrayList<>();
+        for (int size : sizes) {
+            Path dir = TempDirs.create("spectron-context-latency-");
+            String session = preload(dir.resolve("spectron.db"), size);
+            ServerConfig config = ServerConfig.defaults().withBindAddress("127.0.0.1:0").withDataDir(dir).withApiKey(KEY);
+            try (SpectronServer server = SpectronServer.start(config)) {
+                rows.add(new Row(size, measure(server.localUrl() + "/api/v1/default/sessions/" + session + "/context", queries)));
+            } finally {
+                TempDirs.delete(dir);
+            }
+        }
+        return rows;
+    }
+
+    private static String preload(Path db, int size) {
+        ContextId context = ContextId.DEFAULT;
+        String model = EmbeddingSpec.defaultSpec().id();
+        Random random = new Random(7);
+        Instant t0 = Instant.parse("2024-01-01T00:00:00Z");
+        try (SqliteMemoryStore store = SqliteMemoryStore.open(db)) {
+            Session session = new Session(Ids.newId("sess_", t0), context, ScopeSet.parse(Map.of("user", "ada")), Map.of(), t0);
+            store.write(tx -> {
+                tx.contexts().insert(new Context(context, "latency bench", ContextConfig.empty(), t0));
+                tx.keys().insert(new ApiKey(Ids.newId("key_", t0), context, "bench", KeySecrets.hash(KEY), t0, null));
+                tx.sessions().insert(session);
+                tx.settings().put("bootstrapped_at", t0.toString());
+                return null;
+            });
+            for (int start = 0; start < size; start += 5_000) {
+                int end = Math.min(size, start + 5_000);
+                int from = start;
+                store.write(tx -> {
+                    for (int i = from; i < end; i++) {
+                        Instant at = t0.plusSeconds(60L * i);
+                        String text = SUBJECTS[random.nextInt(SUBJECTS.length)] + " " + VERBS[random.nextInt(VERBS.length)] + " "
+                                + OBJECTS[random.nextInt(OBJECTS.length)] + " on day " + i + ".";
+                        String id = "doc_" + i;
+                        tx.search().insert(context, new SearchDoc(id, SearchDoc.Kind.TURN, "turn_" + i, session.id(), "turn_" + i, "user", "ada",
+                                text, session.scopes(), 0.5, at, at));
+                        tx.search().putEmbedding(context, id, model, unitVector(random));
+                        tx.changes().append(context, ChangeKind.DOC_INDEXED, id, at);
+                    }
+                    return null;
+                });
+            }
+            return session.id();
+        }
+    }
+
+    private static LatencyStats measure(String url, int queries) throws Exception {
+        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        ObjectMapper json = new ObjectMapper();
+        for (int i = 0; i < 10; i++) {
+            post(client, url, json.writeValueAsString(Map.of("query", QUERIES[i % QUERIES.length])));
+        }
+        long[] nanos = new long[queries];
+        for (int i = 0; i < queries; i++) {
+            String body = json.writeValueAsString(Map.of("query", QUERIES[i % QUERIES.length] + " " + i));
+            long t = System.nanoTime();
+            post(client, url, body);
+            nanos[i] = System.nanoTime() - t;
+        }
+        return LatencyStats.ofNanos(nanos);
+    }
+
+    private static void post(HttpClient client, String url, String body) throws Exception {
+        HttpResponse<String> response = client.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(60))
+                .header("Authorization", "Bearer " + KEY).POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException("context answered " + response.statusCode() + ": " + response.body());
+        }
+    }
+
+    private static float[] unitVector(Random random) {
+        float[] v = new float[DIMENSION];
+        double norm = 0;
+        for (int i = 0; i < DIMENSION; i++) {
+            v[i] = (float) random.nextGaussian();
+            norm += v[i] * v[i];
+        }
+        float scale = (float) (1 / Math.sqrt(norm));
+        for (int i = 0; i < DIMENSION; i++) {
+            v[i] *= scale;
+        }
+        return v;
+    }
+
+    static Map<String, Object> describe(List<Row> rows) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        rows.forEach(r -> out.put(String.valueOf(r.memories()), r.latency()));
+        return out;
+    }
+}

@@ -1,0 +1,42 @@
+package dev.spectron.core.retrieval;
+
+import dev.spectron.core.InvalidInputException;
+import dev.spectron.core.context.ContextId;
+import dev.spectron.core.session.ScopeSet;
+import java.time.Instant;
+import java.util.Locale;
+
+/**
+ * One read.
+ *
+ * @param lens   who reads: only records visible to these scopes come back; null reads the whole context
+ * @param asOf   replay memory as it was known at that time: superseded facts of that time included
+ * @param mode   which retrievers run (for ablations); {@link Mode#HYBRID_GRAPH} by default
+ */
+public record RetrievalRequest(ContextId contextId, String query, int k, ScopeSet lens, Instant asOf, Mode mode) {
+    public static final int DEFAULT_K = 10;
+    public static final int MAX_K = 50;
+
+    public enum Mode {
+        BM25, VECTOR, HYBRID, HYBRID_GRAPH;
+
+        public static Mode parse(String raw) {
+            String value = raw == null ? "hybrid_graph" : raw.toLowerCase(Locale.ROOT).replace("graph", "hybrid_graph").replace("hybrid_hybrid", "hybrid");
+            for (Mode mode : values()) {
+                if (mode.name().toLowerCase(Locale.ROOT).equals(value)) {
+                    return mode;
+                }
+            }
+            throw new InvalidInputException("mode", "mode must be one of hybrid, vector, bm25, hybrid_graph; got '" + raw + "'");
+        }
+    }
+
+    public RetrievalRequest {
+        if (query == null || query.isBlank()) {
+            throw new InvalidInputException("query", "field 'query' must be a non-empty string");
+        }
+        if (k < 1 || k > MAX_K) {
+            throw new InvalidInputException("k", "k must be between 1 and " + MAX_K + "; got " + k);
+        }
+    }
+}

@@ -1,0 +1,212 @@
+package dev.spectron.core.retrieval;
+
+import dev.spectron.core.Ids;
+import dev.spectron.core.embedding.Embedder;
+import dev.spectron.core.embedding.VectorHit;
+import dev.spectron.core.memory.Attribute;
+import dev.spectron.core.memory.Entity;
+import dev.spectron.core.memory.EntityRef;
+import dev.spectron.core.memory.Fact;
+import dev.spectron.core.memory.Relation;
+import dev.spectron.core.model.ModelException;
+import dev.spectron.core.port.MemoryStore;
+import dev.spectron.core.port.StoreTransaction;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The tiered read (DESIGN.md §6): {@code direct} when the query names a known entity and a key or
+ * relation it has; {@code hybrid} fuses full-text, vector and graph candidates; {@code full_context}
+ * widens the pool and the graph when the hybrid answer is thin. Superseded facts are left out
+ * unless the read is {@code asOf} a time they were believed; records the reader may not see are
+ * never returned (fail-closed).
+ */
+public final class Retriever {
+    private static final Logger LOG = LoggerFactory.getLogger(Retriever.class);
+    /** Candidates each retriever proposes, per requested result. */
+    static final int POOL_FACTOR = 5;
+    static final int MIN_POOL = 50;
+    /**
+     * Retriever weights in the fusion, measured on LoCoMo (docs/benchmarks.md): full-text and
+     * vectors count alike; graph neighbours of named entities only nudge, because a name in the
+     * query ("When did Caroline ...") makes every fact about that person a neighbour.
+     */
+    static final double BM25_WEIGHT = 1.0;
+    static final double VECTOR_WEIGHT = 1.0;
+    static final double GRAPH_WEIGHT = 0.3;
+    /** A fused score below this means no two retrievers agreed on anything near the top. */
+    static final double THIN_SCORE = 1.5 / (Fusion.RRF_K + 1);
+
+    private final MemoryStore store;
+    private final VectorCache vectors;
+    private final EmbedderProvider embedders;
+    private final Clock clock;
+
+    public Retriever(MemoryStore store, VectorCache vectors, EmbedderProvider embedders, Clock clock) {
+        this.store = store;
+        this.vectors = vectors;
+        this.embedders = embedders;
+        this.clock = clock;
+    }
+
+    public Retrieval retrieve(RetrievalRequest request) {
+        long start = System.nanoTime();
+        List<String> words = QueryTerms.words(request.query());
+        List<Entity> seeds = store.read(tx -> tx.entities().findByNames(request.contextId(), QueryTerms.ngrams(request.query())));
+        Set<String> cues = KeyCues.of(words);
+        Map<String, Integer> candidates = new LinkedHashMap<>();
+
+        List<Hit> direct = direct(request, seeds, cues);
+        candidates.put("direct", direct.size());
+        List<Hit> hybrid = hybrid(request, seeds, 1, candidates);
+        Tier tier = direct.isEmpty() ? Tier.HYBRID : Tier.DIRECT;
+        String reason = direct.isEmpty() ? "no known entity with a key the query asks about; fused retrievers" : "query names "
+                + seeds.stream().map(e -> e.ref().path()).collect(Collectors.joining(", ")) + " and a key it has";
+        if (direct.isEmpty() && thin(hybrid, request.k())) {
+            hybrid = hybrid(request, seeds, 2, candidates);
+            tier = Tier.FULL_CONTEXT;
+            reason = "hybrid answer was thin (best score or hit count under the floor); widened pool and graph";
+        }
+        List<Hit> hits = merge(direct, hybrid, request.k());
+        double latencyMs = (System.nanoTime() - start) / 1e6;
+        return new Retrieval(Ids.newId("trace_", clock.instant()), tier, reason, direct.isEmpty() ? "open" : "entity_key",
+                seeds.stream().map(Entity::ref).toList(), hits, candidates, latencyMs);
+    }
+
+    private List<Hit> direct(RetrievalRequest request, List<Entity> seeds, Set<String> cues) {
+        if (seeds.isEmpty() || request.mode() == RetrievalRequest.Mode.BM25 || request.mode() == RetrievalRequest.Mode.VECTOR) {
+            return List.of();
+        }
+        return store.read(tx -> {
+            List<String> refs = new ArrayList<>();
+            for (Entity seed : seeds) {
+                facts(tx, request, seed.id()).stream().filter(f -> KeyCues.matches(cues, keyOf(f))).map(Fact::id).forEach(refs::add);
+            }
+            return visibleDocs(tx, request, tx.search().findByRefs(request.contextId(), refs)).values().stream()
+                    .filter(doc -> doc.kind() != SearchDoc.Kind.TURN)
+                    .map(doc -> new Hit(doc, 1.0, List.of("direct")))
+                    .toList();
+        });
+    }
+
+    private List<Hit> hybrid(RetrievalRequest request, List<Entity> seeds, int widen, Map<String, Integer> candidates) {
+        int pool = Math.max(MIN_POOL, request.k() * POOL_FACTOR) * widen;
+        Fusion fusion = new Fusion();
+        RetrievalRequest.Mode mode = request.mode();
+        if (mode != RetrievalRequest.Mode.VECTOR) {
+            List<ScoredId> bm25 = store.read(tx -> tx.search().fullText(request.contextId(), QueryTerms.of(request.query()), pool));
+            candidates.put("bm25", bm25.size());
+            fusion.add("bm25", bm25.stream().map(ScoredId::id).toList(), BM25_WEIGHT);
+        }
+        if (mode != RetrievalRequest.Mode.BM25) {
+            List<String> nearest = nearest(request, pool);
+            candidates.put("vector", nearest.size());
+            fusion.add("vector", nearest, VECTOR_WEIGHT);
+        }
+        if (mode == RetrievalRequest.Mode.HYBRID_GRAPH && !seeds.isEmpty()) {
+            List<String> graph = graph(request, seeds, widen, QueryTerms.of(request.query()));
+            candidates.put("graph", graph.size());
+            fusion.add("graph", graph, GRAPH_WEIGHT);
+        }
+        Map<String, SearchDoc> docs = store.read(tx -> visibleDocs(tx, request, tx.search().find(request.contextId(), fusion.ids())));
+        // Entity documents find entities by name; as evidence they only repeat where a name first came up.
+        docs.values().removeIf(d -> d.kind() == SearchDoc.Kind.ENTITY);
+        return fusion.rank(docs);
+    }
+
+    private List<String> nearest(RetrievalRequest request, int pool) {
+        Embedder embedder = embedders.forContext(request.contextId());
+        try {
+            float[] query = embedder.embed(request.query());
+            return vectors.current(request.contextId(), embedder.id()).search(query, pool).stream().map(VectorHit::id).toList();
+        } catch (ModelException e) {
+            LOG.warn("context {}: query embedding failed, vector candidates skipped: {}", request.contextId(), e.getMessage());
+            return List.of();
+        }
+    }
+
+    /** Facts of the named entities, then (hops = 2) of the entities they relate to; most important first. */
+    private List<String> graph(RetrievalRequest request, List<Entity> seeds, int hops, List<String> terms) {
+        Set<String> names = new java.util.HashSet<>();
+        seeds.forEach(seed -> names.addAll(QueryTerms.words(seed.ref().name())));
+        List<String> topical = terms.stream().filter(t -> !names.contains(t)).toList();
+        return store.read(tx -> {
+            Set<String> entityIds = new LinkedHashSet<>(seeds.stream().map(Entity::id).toList());
+            List<Fact> facts = new ArrayList<>();
+            for (int hop = 0; hop < hops; hop++) {
+                Set<String> next = new LinkedHashSet<>();
+                for (String entityId : entityIds) {
+                    for (Fact fact : facts(tx, request, entityId)) {
+                        facts.add(fact);
+                        if (fact instanceof Relation r) {
+                            next.add(r.subjectId().equals(entityId) ? r.objectId() : r.subjectId());
+                        }
+                    }
+                }
+                next.removeAll(entityIds);
+                entityIds = next;
+            }
+            facts.sort((a, b) -> Double.compare(b.importance(), a.importance()));
+            // Only neighbours that share a topical query word: the name alone would pull in everything about the person.
+            return tx.search().findByRefs(request.contextId(), facts.stream().map(Fact::id).toList()).stream()
+                    .filter(doc -> QueryTerms.words(doc.text()).stream().anyMatch(topical::contains))
+                    .map(SearchDoc::id).distinct().toList();
+        });
+    }
+
+    private static List<Fact> facts(StoreTransaction tx, RetrievalRequest request, String entityId) {
+        List<Fact> facts = new ArrayList<>();
+        if (request.asOf() == null) {
+            facts.addAll(tx.attributes().liveOf(request.contextId(), entityId));
+            facts.addAll(tx.relations().liveTouching(request.contextId(), entityId));
+        } else {
+            facts.addAll(tx.attributes().believedAt(request.contextId(), entityId, request.asOf()));
+            facts.addAll(tx.relations().believedAt(request.contextId(), entityId, request.asOf()));
+        }
+        facts.removeIf(f -> !ScopeVisibility.visible(f.scopes(), request.lens()));
+        return facts;
+    }
+
+    private static String keyOf(Fact fact) {
+        return fact instanceof Attribute a ? a.key() : ((Relation) fact).label();
+    }
+
+    /** Drops what the reader may not see, facts no longer believed (at {@code asOf}, or now), and turns said after {@code asOf}. */
+    private static Map<String, SearchDoc> visibleDocs(StoreTransaction tx, RetrievalRequest request, List<SearchDoc> docs) {
+        Instant asOf = request.asOf();
+        Map<String, Fact> facts = new HashMap<>();
+        List<String> attributeRefs = docs.stream().filter(d -> d.kind() == SearchDoc.Kind.ATTRIBUTE).map(SearchDoc::refId).toList();
+        List<String> relationRefs = docs.stream().filter(d -> d.kind() == SearchDoc.Kind.RELATION).map(SearchDoc::refId).toList();
+        tx.attributes().findByIds(request.contextId(), attributeRefs).forEach(a -> facts.put(a.id(), a));
+        tx.relations().findByIds(request.contextId(), relationRefs).forEach(r -> facts.put(r.id(), r));
+        return docs.stream().filter(doc -> ScopeVisibility.visible(doc.scopes(), request.lens())).filter(doc -> switch (doc.kind()) {
+            case TURN, ENTITY -> asOf == null || !doc.occurredAt().isAfter(asOf);
+            case ATTRIBUTE, RELATION -> {
+                Fact fact = facts.get(doc.refId());
+                yield fact != null && (asOf == null ? fact.isLive() : fact.wasBelievedAt(asOf));
+            }
+        }).collect(Collectors.toMap(SearchDoc::id, Function.identity(), (a, b) -> a, LinkedHashMap::new));
+    }
+
+    private static boolean thin(List<Hit> hits, int k) {
+        return hits.size() < Math.min(k, 3) || hits.get(0).score() < THIN_SCORE * Fusion.prior(hits.get(0).doc());
+    }
+
+    private static List<Hit> merge(List<Hit> direct, List<Hit> hybrid, int k) {
+        Map<String, Hit> merged = new LinkedHashMap<>();
+        direct.forEach(h -> merged.putIfAbsent(h.doc().id(), h));
+        hybrid.forEach(h -> merged.putIfAbsent(h.doc().id(), h));
+        return merged.values().stream().limit(k).toList();
+    }
+}

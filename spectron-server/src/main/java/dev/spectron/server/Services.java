@@ -1,0 +1,55 @@
+package dev.spectron.server;
+
+import dev.spectron.core.auth.KeyService;
+import dev.spectron.core.context.ContextService;
+import dev.spectron.core.extraction.heuristics.HeuristicStage;
+import dev.spectron.core.idempotency.IdempotentWrites;
+import dev.spectron.core.ingest.FactIngestion;
+import dev.spectron.core.ingest.TurnIngestion;
+import dev.spectron.core.memory.MemoryQueries;
+import dev.spectron.core.port.MemoryStore;
+import dev.spectron.core.reconcile.Reconciler;
+import dev.spectron.core.retrieval.ContextAssembler;
+import dev.spectron.core.retrieval.EmbedderProvider;
+import dev.spectron.core.retrieval.Indexer;
+import dev.spectron.core.retrieval.Retriever;
+import dev.spectron.core.retrieval.TraceLog;
+import dev.spectron.core.retrieval.VectorCache;
+import dev.spectron.core.session.SessionService;
+import dev.spectron.models.Embedders;
+import dev.spectron.models.LanguageModels;
+import dev.spectron.models.ProviderCredentials;
+import dev.spectron.models.chat.ModelOptions;
+import dev.spectron.server.extraction.ContextExtractors;
+import dev.spectron.server.models.ContextModels;
+import dev.spectron.server.models.EmbedderCatalog;
+import java.time.Clock;
+
+/** The application services over one store, wired once at start; the routes are built on top. */
+record Services(ContextService contexts, KeyService keys, SessionService sessions, TurnIngestion turns, FactIngestion facts,
+                MemoryQueries memory, ContextAssembler assembler, TraceLog traces, IdempotentWrites idempotency,
+                EmbedderCatalog embedders) {
+
+    static Services wire(MemoryStore store, ServerConfig config, Clock clock) {
+        ProviderCredentials credentials = ProviderCredentials.of(config.providerEnvironment());
+        ContextModels models = new ContextModels(LanguageModels.create(credentials, ModelOptions.defaults()));
+        EmbedderCatalog embedderCatalog = new EmbedderCatalog(Embedders.create(credentials, ModelOptions.defaults()));
+        // A context configuration is refused when its models do not resolve, not at its first turn.
+        ContextService contexts = new ContextService(store, clock, contextConfig -> {
+            models.validate(contextConfig);
+            embedderCatalog.validate(contextConfig);
+        });
+        SessionService sessions = new SessionService(store, clock);
+        EmbedderProvider embedders = contextId -> embedderCatalog.forConfig(contexts.get(contextId).config());
+        Indexer indexer = new Indexer(embedders, clock);
+        Reconciler reconciler = new Reconciler(clock);
+        TurnIngestion turns = new TurnIngestion(store, sessions, reconciler,
+                new ContextExtractors(new HeuristicStage(), contexts, models, store), indexer, clock);
+        TraceLog traces = new TraceLog();
+        ContextAssembler assembler = new ContextAssembler(store, sessions, new Retriever(store, new VectorCache(store), embedders, clock),
+                traces, clock);
+        return new Services(contexts, new KeyService(store, clock), sessions, turns,
+                new FactIngestion(store, sessions, turns, reconciler, indexer, clock), new MemoryQueries(store, clock), assembler, traces,
+                new IdempotentWrites(store, clock), embedderCatalog);
+    }
+}

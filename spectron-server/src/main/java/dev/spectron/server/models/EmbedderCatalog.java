@@ -1,0 +1,73 @@
+package dev.spectron.server.models;
+
+import dev.spectron.core.InvalidInputException;
+import dev.spectron.core.context.ContextConfig;
+import dev.spectron.core.embedding.Embedder;
+import dev.spectron.core.embedding.EmbeddingSpec;
+import dev.spectron.core.model.ModelException;
+import dev.spectron.models.Embedders;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The embedder a context's configuration names ({@code config.models.embedding}; the in-process
+ * {@value EmbeddingSpec#DEFAULT} when unset). Resolved embedders are shared, so an in-process model
+ * loads once per process, and a spec that cannot be resolved is refused when it is configured.
+ */
+public final class EmbedderCatalog {
+    private static final Logger LOG = LoggerFactory.getLogger(EmbedderCatalog.class);
+
+    private final Map<List<Object>, Embedder> cache = new ConcurrentHashMap<>();
+    private final Embedders factory;
+
+    public EmbedderCatalog(Embedders factory) {
+        this.factory = factory;
+    }
+
+    public Embedder forConfig(ContextConfig config) {
+        Object value = spec(config);
+        Map<String, String> keys = providerKeys(config);
+        return cache.computeIfAbsent(List.of(value, keys), key -> factory.resolve(EmbeddingSpec.parse(value), keys));
+    }
+
+    /** Refuses an embedding model that does not resolve (unknown name, missing key). */
+    public void validate(ContextConfig config) {
+        try {
+            forConfig(config);
+        } catch (ModelException e) {
+            throw new InvalidInputException("config.models.embedding", "config.models.embedding: " + e.getMessage());
+        }
+    }
+
+    /** Loads the default in-process model in the background, so the first turn after a start does not wait for it. */
+    public void warmUpDefault() {
+        Thread.ofVirtual().name("spectron-embedder-warm-up").start(() -> {
+            try {
+                forConfig(ContextConfig.empty()).embed("warm up");
+            } catch (RuntimeException e) {
+                LOG.warn("could not load the default embedding model at start: {}", e.getMessage());
+            }
+        });
+    }
+
+    private static Object spec(ContextConfig config) {
+        return config.asMap().get("models") instanceof Map<?, ?> models && models.get("embedding") != null
+                ? models.get("embedding") : EmbeddingSpec.DEFAULT;
+    }
+
+    private static Map<String, String> providerKeys(ContextConfig config) {
+        Map<String, String> keys = new TreeMap<>();
+        if (config.asMap().get("providers") instanceof Map<?, ?> providers) {
+            providers.forEach((name, key) -> {
+                if (key instanceof String text && !text.isBlank()) {
+                    keys.put(String.valueOf(name), text);
+                }
+            });
+        }
+        return keys;
+    }
+}
