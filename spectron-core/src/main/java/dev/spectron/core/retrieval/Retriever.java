@@ -20,6 +20,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
@@ -45,6 +46,7 @@ public final class Retriever {
     static final double BM25_WEIGHT = 1.0;
     static final double VECTOR_WEIGHT = 1.0;
     static final double GRAPH_WEIGHT = 0.3;
+    private static final java.util.concurrent.ExecutorService PARALLEL = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor();
     /** A fused score below this means no two retrievers agreed on anything near the top. */
     static final double THIN_SCORE = 1.5 / (Fusion.RRF_K + 1);
 
@@ -69,12 +71,13 @@ public final class Retriever {
 
         List<Hit> direct = direct(request, seeds, cues);
         candidates.put("direct", direct.size());
-        List<Hit> hybrid = hybrid(request, seeds, 1, candidates);
+        Lists lists = candidateLists(request, Math.max(MIN_POOL, request.k() * POOL_FACTOR) * 2);
+        List<Hit> hybrid = hybrid(request, seeds, lists, 1, candidates);
         Tier tier = direct.isEmpty() ? Tier.HYBRID : Tier.DIRECT;
         String reason = direct.isEmpty() ? "no known entity with a key the query asks about; fused retrievers" : "query names "
                 + seeds.stream().map(e -> e.ref().path()).collect(Collectors.joining(", ")) + " and a key it has";
         if (direct.isEmpty() && thin(hybrid, request.k())) {
-            hybrid = hybrid(request, seeds, 2, candidates);
+            hybrid = hybrid(request, seeds, lists, 2, candidates);
             tier = Tier.FULL_CONTEXT;
             reason = "hybrid answer was thin (best score or hit count under the floor); widened pool and graph";
         }
@@ -100,21 +103,36 @@ public final class Retriever {
         });
     }
 
-    private List<Hit> hybrid(RetrievalRequest request, List<Entity> seeds, int widen, Map<String, Integer> candidates) {
+    /** Full-text and vector candidates, fetched once at the widest pool; the tiers take prefixes of them. */
+    private record Lists(List<String> bm25, List<String> vector) {
+    }
+
+    /** Full-text search runs on its own virtual thread while the query is embedded and the vectors scanned: both cores work. */
+    private Lists candidateLists(RetrievalRequest request, int pool) {
+        RetrievalRequest.Mode mode = request.mode();
+        CompletableFuture<List<String>> bm25 = mode == RetrievalRequest.Mode.VECTOR ? CompletableFuture.completedFuture(List.of())
+                : CompletableFuture.supplyAsync(() -> store.read(tx -> tx.search().fullText(request.contextId(), QueryTerms.of(request.query()), pool))
+                        .stream().map(ScoredId::id).toList(), PARALLEL);
+        List<String> nearest = List.of();
+        if (mode != RetrievalRequest.Mode.BM25) {
+            QueryVector query = embed(request);
+            if (query != null) {
+                nearest = vectors.current(request.contextId(), query.model()).search(query.vector(), pool).stream().map(VectorHit::id).toList();
+            }
+        }
+        return new Lists(bm25.join(), nearest);
+    }
+
+    private List<Hit> hybrid(RetrievalRequest request, List<Entity> seeds, Lists lists, int widen, Map<String, Integer> candidates) {
         int pool = Math.max(MIN_POOL, request.k() * POOL_FACTOR) * widen;
         Fusion fusion = new Fusion();
-        RetrievalRequest.Mode mode = request.mode();
-        if (mode != RetrievalRequest.Mode.VECTOR) {
-            List<ScoredId> bm25 = store.read(tx -> tx.search().fullText(request.contextId(), QueryTerms.of(request.query()), pool));
-            candidates.put("bm25", bm25.size());
-            fusion.add("bm25", bm25.stream().map(ScoredId::id).toList(), BM25_WEIGHT);
-        }
-        if (mode != RetrievalRequest.Mode.BM25) {
-            List<String> nearest = nearest(request, pool);
-            candidates.put("vector", nearest.size());
-            fusion.add("vector", nearest, VECTOR_WEIGHT);
-        }
-        if (mode == RetrievalRequest.Mode.HYBRID_GRAPH && !seeds.isEmpty()) {
+        List<String> bm25 = lists.bm25().subList(0, Math.min(pool, lists.bm25().size()));
+        List<String> nearest = lists.vector().subList(0, Math.min(pool, lists.vector().size()));
+        candidates.put("bm25", bm25.size());
+        candidates.put("vector", nearest.size());
+        fusion.add("bm25", bm25, BM25_WEIGHT);
+        fusion.add("vector", nearest, VECTOR_WEIGHT);
+        if (request.mode() == RetrievalRequest.Mode.HYBRID_GRAPH && !seeds.isEmpty()) {
             List<String> graph = graph(request, seeds, widen, QueryTerms.of(request.query()));
             candidates.put("graph", graph.size());
             fusion.add("graph", graph, GRAPH_WEIGHT);
@@ -125,15 +143,18 @@ public final class Retriever {
         return fusion.rank(docs);
     }
 
-    private List<String> nearest(RetrievalRequest request, int pool) {
+    /** The query's vector, computed once per read; null when embedding fails (full-text and graph still answer). */
+    private QueryVector embed(RetrievalRequest request) {
         Embedder embedder = embedders.forContext(request.contextId());
         try {
-            float[] query = embedder.embed(request.query());
-            return vectors.current(request.contextId(), embedder.id()).search(query, pool).stream().map(VectorHit::id).toList();
+            return new QueryVector(embedder.id(), embedder.embed(request.query()));
         } catch (ModelException e) {
             LOG.warn("context {}: query embedding failed, vector candidates skipped: {}", request.contextId(), e.getMessage());
-            return List.of();
+            return null;
         }
+    }
+
+    private record QueryVector(dev.spectron.core.embedding.EmbedderId model, float[] vector) {
     }
 
     /** Facts of the named entities, then (hops = 2) of the entities they relate to; most important first. */

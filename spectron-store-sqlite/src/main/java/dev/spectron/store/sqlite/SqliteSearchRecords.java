@@ -44,9 +44,11 @@ final class SqliteSearchRecords implements SearchRecords {
         }
         // Each term quoted: user text never reaches FTS5 as query syntax.
         String match = terms.stream().map(t -> "\"" + t.replace("\"", "") + "\"").collect(Collectors.joining(" OR "));
-        return sql.query("SELECT d.id, bm25(search_fts) AS rank FROM search_fts JOIN search_docs d ON d.rowid = search_fts.rowid "
-                        + "WHERE search_fts MATCH ? AND search_fts.context_id = ? AND d.context_id = ? ORDER BY rank LIMIT ?",
-                row -> new ScoredId(row.getString("id"), -row.getDouble("rank")), match, contextId.value(), contextId.value(), limit);
+        // CROSS JOIN keeps the full-text match as the outer loop; otherwise SQLite may walk the
+        // context's documents and run the match once per row (seen: 0.8 s at 10k documents).
+        return sql.query("SELECT d.id, bm25(search_fts) AS score FROM search_fts CROSS JOIN search_docs d ON d.rowid = search_fts.rowid "
+                        + "WHERE search_fts MATCH ? AND search_fts.context_id = ? AND d.context_id = ? ORDER BY score LIMIT ?",
+                row -> new ScoredId(row.getString("id"), -row.getDouble("score")), match, contextId.value(), contextId.value(), limit);
     }
 
     @Override
