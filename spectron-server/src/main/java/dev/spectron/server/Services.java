@@ -12,6 +12,7 @@ import dev.spectron.core.reconcile.Reconciler;
 import dev.spectron.core.retrieval.ContextAssembler;
 import dev.spectron.core.retrieval.EmbedderProvider;
 import dev.spectron.core.retrieval.Indexer;
+import dev.spectron.core.retrieval.Reembedder;
 import dev.spectron.core.retrieval.Retriever;
 import dev.spectron.core.retrieval.TraceLog;
 import dev.spectron.core.retrieval.VectorCache;
@@ -28,7 +29,7 @@ import java.time.Clock;
 /** The application services over one store, wired once at start; the routes are built on top. */
 record Services(ContextService contexts, KeyService keys, SessionService sessions, TurnIngestion turns, FactIngestion facts,
                 MemoryQueries memory, ContextAssembler assembler, TraceLog traces, IdempotentWrites idempotency,
-                EmbedderCatalog embedders) {
+                EmbedderCatalog embedders, Reembedder reembedder) {
 
     static Services wire(MemoryStore store, ServerConfig config, Clock clock) {
         ProviderCredentials credentials = ProviderCredentials.of(config.providerEnvironment());
@@ -50,6 +51,6 @@ record Services(ContextService contexts, KeyService keys, SessionService session
                 traces, clock);
         return new Services(contexts, new KeyService(store, clock), sessions, turns,
                 new FactIngestion(store, sessions, turns, reconciler, indexer, clock), new MemoryQueries(store, clock), assembler, traces,
-                new IdempotentWrites(store, clock), embedderCatalog);
+                new IdempotentWrites(store, clock), embedderCatalog, new Reembedder(store, embedders, clock));
     }
 }

@@ -30,6 +30,12 @@ public interface SearchRecords {
 
     List<StoredVector> vectors(ContextId contextId, String model, Collection<String> docIds);
 
+    /** Documents that have no vector under {@code model} yet, oldest first: the work of a re-embedding. */
+    List<SearchDoc> withoutVector(ContextId contextId, String model, int limit);
+
+    /** How many documents have no vector under {@code model}. */
+    int countWithoutVector(ContextId contextId, String model);
+
     /** Removes the documents (and vectors) of a deleted session's turns; returns their ids. */
     List<String> deleteTurnDocs(ContextId contextId, String sessionId);
 }

@@ -13,10 +13,13 @@ import java.util.Map;
  */
 final class Fusion {
     static final int RRF_K = 60;
-    /** The assistant repeating a fact is weaker evidence than the user saying it. */
-    static final double ASSISTANT_PRIOR = 0.9;
+    /**
+     * Priors only break near-ties: neighbouring ranks differ by under 2 % in RRF, so a prior much
+     * larger than that lets an important but less relevant fact jump over the best match.
+     */
+    static final double ASSISTANT_PRIOR = 0.98;
     /** Importance moves a score by at most this share. */
-    static final double IMPORTANCE_WEIGHT = 0.15;
+    static final double IMPORTANCE_WEIGHT = 0.015;
 
     private final Map<String, Double> scores = new LinkedHashMap<>();
     private final Map<String, List<String>> sources = new LinkedHashMap<>();

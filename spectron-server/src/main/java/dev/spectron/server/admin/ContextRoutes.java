@@ -1,6 +1,9 @@
 package dev.spectron.server.admin;
 
 import dev.spectron.core.InvalidInputException;
+import dev.spectron.core.NotFoundException;
+import dev.spectron.core.retrieval.Reembedder;
+import java.util.Objects;
 import dev.spectron.core.context.Context;
 import dev.spectron.core.context.ContextId;
 import dev.spectron.core.context.ContextService;
@@ -16,11 +19,13 @@ public final class ContextRoutes {
     static final String CONTEXT = CONTEXTS + "/{id}";
 
     private final ContextService contexts;
+    private final Reembedder reembedder;
     private final Authenticator auth;
     private final long maxBodyBytes;
 
-    public ContextRoutes(ContextService contexts, Authenticator auth, long maxBodyBytes) {
+    public ContextRoutes(ContextService contexts, Reembedder reembedder, Authenticator auth, long maxBodyBytes) {
         this.contexts = contexts;
+        this.reembedder = reembedder;
         this.auth = auth;
         this.maxBodyBytes = maxBodyBytes;
     }
@@ -49,7 +54,27 @@ public final class ContextRoutes {
             JsonBody body = JsonBody.of(ctx, maxBodyBytes);
             Map<String, Object> patch = body.optionalObject("config")
                     .orElseThrow(() -> new InvalidInputException("config", "field 'config' is required: the configuration to deep-merge"));
-            send(ctx, contexts.patchConfig(new ContextId(ctx.pathParam("id")), patch));
+            ContextId id = new ContextId(ctx.pathParam("id"));
+            Object embeddingBefore = embeddingOf(contexts.get(id));
+            Context updated = contexts.patchConfig(id, patch);
+            if (!Objects.equals(embeddingBefore, embeddingOf(updated))) {
+                // A new embedding model: re-embed in the background instead of mixing vectors of two models.
+                reembedder.start(id);
+            }
+            send(ctx, updated);
+        });
+        routes.post(CONTEXT + "/lifecycle/reindex", ctx -> {
+            auth.management(ctx);
+            ContextId id = new ContextId(ctx.pathParam("id"));
+            contexts.get(id);
+            ctx.status(202);
+            progress(ctx, reembedder.start(id));
+        });
+        routes.get(CONTEXT + "/lifecycle/reindex", ctx -> {
+            auth.management(ctx);
+            ContextId id = new ContextId(ctx.pathParam("id"));
+            contexts.get(id);
+            progress(ctx, reembedder.progress(id).orElseThrow(() -> new NotFoundException("no re-embedding has run for context '" + id + "'")));
         });
         routes.delete(CONTEXT, ctx -> {
             auth.management(ctx);
@@ -60,6 +85,22 @@ public final class ContextRoutes {
 
     private Context create(ContextId id, JsonBody body) {
         return contexts.create(id, body.optionalText("description").orElse(""), body.optionalObject("config").orElse(Map.of()));
+    }
+
+    private static Object embeddingOf(Context context) {
+        return context.config().asMap().get("models") instanceof Map<?, ?> models ? models.get("embedding") : null;
+    }
+
+    private static void progress(io.javalin.http.Context ctx, Reembedder.Progress p) {
+        Map<String, Object> body = new java.util.LinkedHashMap<>();
+        body.put("model", p.model());
+        body.put("status", p.status().name().toLowerCase(java.util.Locale.ROOT));
+        body.put("total", p.total());
+        body.put("done", p.done());
+        body.put("error", p.error());
+        body.put("startedAt", p.startedAt().toString());
+        body.put("finishedAt", p.finishedAt() == null ? null : p.finishedAt().toString());
+        ctx.contentType("application/json").result(Json.write(body));
     }
 
     private static void created(io.javalin.http.Context ctx, Context context) {

@@ -1,0 +1,91 @@
+package dev.spectron.core.retrieval;
+
+import dev.spectron.core.change.ChangeKind;
+import dev.spectron.core.context.ContextId;
+import dev.spectron.core.embedding.Embedder;
+import dev.spectron.core.model.ModelException;
+import dev.spectron.core.port.MemoryStore;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Gives every document of a context a vector under the context's current embedding model, after
+ * the model changed (or after vectors were missed). Vectors of the old model stay stored and are
+ * never mixed in: the vector index only ever loads one model's vectors. Runs in the background,
+ * one job per context, in batches that each commit on their own, with progress for polling.
+ */
+public final class Reembedder {
+    private static final Logger LOG = LoggerFactory.getLogger(Reembedder.class);
+    static final int BATCH = 64;
+
+    public enum Status { RUNNING, DONE, FAILED }
+
+    /** A snapshot of one job. */
+    public record Progress(String model, Status status, int total, int done, String error, Instant startedAt, Instant finishedAt) {
+    }
+
+    private final MemoryStore store;
+    private final EmbedderProvider embedders;
+    private final Clock clock;
+    private final Map<ContextId, Progress> jobs = new ConcurrentHashMap<>();
+
+    public Reembedder(MemoryStore store, EmbedderProvider embedders, Clock clock) {
+        this.store = store;
+        this.embedders = embedders;
+        this.clock = clock;
+    }
+
+    /** Starts a job unless one is running for the context; returns the job's progress either way. */
+    public synchronized Progress start(ContextId contextId) {
+        Progress running = jobs.get(contextId);
+        if (running != null && running.status() == Status.RUNNING) {
+            return running;
+        }
+        Embedder embedder = embedders.forContext(contextId);
+        String model = embedder.id().model();
+        int total = store.read(tx -> tx.search().countWithoutVector(contextId, model));
+        Progress started = new Progress(model, Status.RUNNING, total, 0, null, clock.instant(), null);
+        jobs.put(contextId, started);
+        Thread.ofVirtual().name("spectron-reembed-" + contextId).start(() -> run(contextId, embedder, started));
+        return started;
+    }
+
+    public Optional<Progress> progress(ContextId contextId) {
+        return Optional.ofNullable(jobs.get(contextId));
+    }
+
+    private void run(ContextId contextId, Embedder embedder, Progress progress) {
+        String model = embedder.id().model();
+        int done = 0;
+        try {
+            while (true) {
+                List<SearchDoc> batch = store.read(tx -> tx.search().withoutVector(contextId, model, BATCH));
+                if (batch.isEmpty()) {
+                    break;
+                }
+                List<float[]> vectors = embedder.embedAll(batch.stream().map(SearchDoc::text).toList());
+                Instant now = clock.instant();
+                store.write(tx -> {
+                    for (int i = 0; i < batch.size(); i++) {
+                        tx.search().putEmbedding(contextId, batch.get(i).id(), model, vectors.get(i));
+                        tx.changes().append(contextId, ChangeKind.DOC_INDEXED, batch.get(i).id(), now);
+                    }
+                    return null;
+                });
+                done += batch.size();
+                jobs.put(contextId, new Progress(model, Status.RUNNING, Math.max(progress.total(), done), done, null, progress.startedAt(), null));
+            }
+            jobs.put(contextId, new Progress(model, Status.DONE, Math.max(progress.total(), done), done, null, progress.startedAt(), clock.instant()));
+            LOG.info("context {}: re-embedded {} documents with {}", contextId, done, model);
+        } catch (ModelException | dev.spectron.core.NotFoundException e) {
+            LOG.warn("context {}: re-embedding with {} failed after {} documents: {}", contextId, model, done, e.getMessage());
+            jobs.put(contextId, new Progress(model, Status.FAILED, progress.total(), done, e.getMessage(), progress.startedAt(), clock.instant()));
+        }
+    }
+}
