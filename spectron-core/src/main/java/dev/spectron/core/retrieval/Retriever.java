@@ -71,7 +71,7 @@ public final class Retriever {
 
         List<Hit> direct = direct(request, seeds, cues);
         candidates.put("direct", direct.size());
-        Lists lists = candidateLists(request, Math.max(MIN_POOL, request.k() * POOL_FACTOR) * 2);
+        Lists lists = candidateLists(request, seeds, Math.max(MIN_POOL, request.k() * POOL_FACTOR) * 2);
         List<Hit> hybrid = hybrid(request, seeds, lists, 1, candidates);
         Tier tier = direct.isEmpty() ? Tier.HYBRID : Tier.DIRECT;
         String reason = direct.isEmpty() ? "no known entity with a key the query asks about; fused retrievers" : "query names "
@@ -108,10 +108,11 @@ public final class Retriever {
     }
 
     /** Full-text search runs on its own virtual thread while the query is embedded and the vectors scanned: both cores work. */
-    private Lists candidateLists(RetrievalRequest request, int pool) {
+    private Lists candidateLists(RetrievalRequest request, List<Entity> seeds, int pool) {
         RetrievalRequest.Mode mode = request.mode();
+        List<String> terms = fullTextTerms(request.query(), seeds);
         CompletableFuture<List<String>> bm25 = mode == RetrievalRequest.Mode.VECTOR ? CompletableFuture.completedFuture(List.of())
-                : CompletableFuture.supplyAsync(() -> store.read(tx -> tx.search().fullText(request.contextId(), QueryTerms.of(request.query()), pool))
+                : CompletableFuture.supplyAsync(() -> store.read(tx -> tx.search().fullText(request.contextId(), terms, pool))
                         .stream().map(ScoredId::id).toList(), PARALLEL);
         List<String> nearest = List.of();
         if (mode != RetrievalRequest.Mode.BM25) {
@@ -121,6 +122,20 @@ public final class Retriever {
             }
         }
         return new Lists(bm25.join(), nearest);
+    }
+
+    /**
+     * The query's words for full-text search, without the names of people it names when other words
+     * remain: every turn a person said starts with their name, so the name matches half the
+     * conversation and drowns the words that tell turns apart.
+     */
+    static List<String> fullTextTerms(String query, List<Entity> seeds) {
+        List<String> terms = QueryTerms.of(query);
+        Set<String> names = new java.util.HashSet<>();
+        seeds.stream().filter(e -> e.ref().type() == dev.spectron.core.memory.EntityType.PERSON)
+                .forEach(e -> names.addAll(QueryTerms.words(e.ref().name())));
+        List<String> topical = terms.stream().filter(t -> !names.contains(t)).toList();
+        return topical.isEmpty() ? terms : topical;
     }
 
     private List<Hit> hybrid(RetrievalRequest request, List<Entity> seeds, Lists lists, int widen, Map<String, Integer> candidates) {
