@@ -30,7 +30,7 @@ public interface SearchRecords {
 
     List<StoredVector> vectors(ContextId contextId, String model, Collection<String> docIds);
 
-    /** Documents that have no vector under {@code model} yet, oldest first: the work of a re-embedding. */
+    /** Documents (entity documents aside: they are found by name) that have no vector under {@code model} yet, oldest first: the work of a re-embedding. */
     List<SearchDoc> withoutVector(ContextId contextId, String model, int limit);
 
     /** How many documents have no vector under {@code model}. */

@@ -5,7 +5,6 @@ import dev.spectron.core.change.ChangeKind;
 import dev.spectron.core.context.ContextId;
 import dev.spectron.core.embedding.Embedder;
 import dev.spectron.core.extraction.ExtractedAttribute;
-import dev.spectron.core.extraction.ExtractedEntity;
 import dev.spectron.core.extraction.ExtractedRelation;
 import dev.spectron.core.extraction.Extraction;
 import dev.spectron.core.memory.Attribute;
@@ -59,9 +58,6 @@ public final class Indexer {
         }
         for (ExtractedRelation r : extraction.relations()) {
             texts.add(DocTexts.relation(r.subject(), AttributeKeys.normalise(r.label()), r.object()));
-        }
-        for (ExtractedEntity e : extraction.entities()) {
-            texts.add(DocTexts.entity(e.ref()));
         }
         Embedder embedder = embedders.forContext(contextId);
         try {
@@ -128,6 +124,11 @@ public final class Indexer {
             tx.search().insert(contextId, new SearchDoc(id, pending.kind(), pending.refId(), sessionId, turnId, pending.role(),
                     speaker, pending.text(), scopes, pending.importance(), pending.occurredAt(), now));
             float[] vector = vectors.byText().get(pending.text());
+            if (pending.kind() == SearchDoc.Kind.ENTITY) {
+                // Entity documents are found by name (full text); a vector would cost an inference per entity and never rank.
+                tx.changes().append(contextId, ChangeKind.DOC_INDEXED, id, now);
+                continue;
+            }
             if (vector != null) {
                 tx.search().putEmbedding(contextId, id, vectors.model(), vector);
             } else if (vectors.model() != null) {

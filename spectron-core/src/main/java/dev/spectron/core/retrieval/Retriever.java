@@ -239,10 +239,25 @@ public final class Retriever {
         return hits.size() < Math.min(k, 3) || hits.get(0).score() < THIN_SCORE * Fusion.prior(hits.get(0).doc());
     }
 
+    /**
+     * Direct answers first, then the fused ranking; one item per source turn, the best-ranked one,
+     * because a fact and the turn it came from say the same thing and would take two of the k places.
+     */
     private static List<Hit> merge(List<Hit> direct, List<Hit> hybrid, int k) {
         Map<String, Hit> merged = new LinkedHashMap<>();
-        direct.forEach(h -> merged.putIfAbsent(h.doc().id(), h));
-        hybrid.forEach(h -> merged.putIfAbsent(h.doc().id(), h));
+        Set<String> sourceTurns = new java.util.HashSet<>();
+        for (Hit hit : concat(direct, hybrid)) {
+            String turn = hit.doc().turnId();
+            if (turn == null || sourceTurns.add(turn)) {
+                merged.putIfAbsent(hit.doc().id(), hit);
+            }
+        }
         return merged.values().stream().limit(k).toList();
+    }
+
+    private static List<Hit> concat(List<Hit> a, List<Hit> b) {
+        List<Hit> all = new ArrayList<>(a);
+        all.addAll(b);
+        return all;
     }
 }

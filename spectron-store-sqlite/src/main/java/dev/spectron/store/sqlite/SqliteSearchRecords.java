@@ -80,14 +80,14 @@ final class SqliteSearchRecords implements SearchRecords {
 
     @Override
     public List<SearchDoc> withoutVector(ContextId contextId, String model, int limit) {
-        return sql.query("SELECT " + COLUMNS + " FROM search_docs d WHERE d.context_id = ? AND NOT EXISTS "
+        return sql.query("SELECT " + COLUMNS + " FROM search_docs d WHERE d.context_id = ? AND d.kind <> 'entity' AND NOT EXISTS "
                         + "(SELECT 1 FROM embeddings e WHERE e.context_id = d.context_id AND e.doc_id = d.id AND e.model = ?) ORDER BY d.rowid LIMIT ?",
                 SqliteSearchRecords::map, contextId.value(), model, limit);
     }
 
     @Override
     public int countWithoutVector(ContextId contextId, String model) {
-        return (int) sql.queryLong("SELECT COUNT(*) FROM search_docs d WHERE d.context_id = ? AND NOT EXISTS "
+        return (int) sql.queryLong("SELECT COUNT(*) FROM search_docs d WHERE d.context_id = ? AND d.kind <> 'entity' AND NOT EXISTS "
                 + "(SELECT 1 FROM embeddings e WHERE e.context_id = d.context_id AND e.doc_id = d.id AND e.model = ?)", contextId.value(), model);
     }
 
