@@ -43,6 +43,19 @@ public final class ContextConfig {
         return DEFAULT_CONFIDENCE_FLOOR;
     }
 
+    /** The write-only provider keys ({@code config.providers}), by provider id; blank entries left out. */
+    public Map<String, String> providerKeys() {
+        Map<String, String> keys = new java.util.TreeMap<>();
+        if (tree.get(PROVIDERS) instanceof Map<?, ?> providers) {
+            providers.forEach((name, key) -> {
+                if (key instanceof String text && !text.isBlank()) {
+                    keys.put(String.valueOf(name), text);
+                }
+            });
+        }
+        return keys;
+    }
+
     /** The whole tree, secrets included; for storage only. */
     public Map<String, Object> asMap() {
         return tree;

@@ -14,7 +14,7 @@ import java.util.List;
 /** Applies attribute decisions: inserts, corroborations, supersessions with their corrections, conflicts. */
 final class AttributeWriter {
     /** Recall reinforcement factor (spectron-internals.md §5.1), applied to corroboration too. */
-    private static final double REINFORCEMENT = 1.1;
+    static final double REINFORCEMENT = 1.1;
 
     private final StoreTransaction tx;
     private final ReconcileRequest request;

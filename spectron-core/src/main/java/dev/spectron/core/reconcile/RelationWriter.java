@@ -39,7 +39,7 @@ final class RelationWriter {
                 .toList();
         for (Relation existing : live) {
             if (existing.objectId().equals(object.id())) {
-                tx.relations().reinforce(request.contextId(), existing.id(), Math.min(1.0, existing.importance() * 1.1),
+                tx.relations().reinforce(request.contextId(), existing.id(), Math.min(1.0, existing.importance() * AttributeWriter.REINFORCEMENT),
                         Math.max(existing.confidence(), incoming.confidence()));
                 return;
             }

@@ -10,7 +10,6 @@ import dev.spectron.models.LanguageModels;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -61,23 +60,11 @@ public final class ContextModels {
             return Optional.empty();
         }
         Object value = models.get(stage);
-        Map<String, String> keys = providerKeys(config);
+        Map<String, String> keys = config.providerKeys();
         return Optional.of(cache.computeIfAbsent(List.of(value, keys), key -> resolve(ModelSpec.parse(value), keys)));
     }
 
     private Resolved resolve(ModelSpec spec, Map<String, String> keys) {
         return new Resolved(factory.resolve(spec, keys), spec);
-    }
-
-    private static Map<String, String> providerKeys(ContextConfig config) {
-        Map<String, String> keys = new TreeMap<>();
-        if (config.asMap().get("providers") instanceof Map<?, ?> providers) {
-            providers.forEach((name, key) -> {
-                if (key instanceof String text && !text.isBlank()) {
-                    keys.put(String.valueOf(name), text);
-                }
-            });
-        }
-        return keys;
     }
 }

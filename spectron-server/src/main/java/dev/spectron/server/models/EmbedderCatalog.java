@@ -8,7 +8,6 @@ import dev.spectron.core.model.ModelException;
 import dev.spectron.models.Embedders;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,7 +29,7 @@ public final class EmbedderCatalog {
 
     public Embedder forConfig(ContextConfig config) {
         Object value = spec(config);
-        Map<String, String> keys = providerKeys(config);
+        Map<String, String> keys = config.providerKeys();
         return cache.computeIfAbsent(List.of(value, keys), key -> factory.resolve(EmbeddingSpec.parse(value), keys));
     }
 
@@ -57,17 +56,5 @@ public final class EmbedderCatalog {
     private static Object spec(ContextConfig config) {
         return config.asMap().get("models") instanceof Map<?, ?> models && models.get("embedding") != null
                 ? models.get("embedding") : EmbeddingSpec.DEFAULT;
-    }
-
-    private static Map<String, String> providerKeys(ContextConfig config) {
-        Map<String, String> keys = new TreeMap<>();
-        if (config.asMap().get("providers") instanceof Map<?, ?> providers) {
-            providers.forEach((name, key) -> {
-                if (key instanceof String text && !text.isBlank()) {
-                    keys.put(String.valueOf(name), text);
-                }
-            });
-        }
-        return keys;
     }
 }
