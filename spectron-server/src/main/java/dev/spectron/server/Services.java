@@ -3,6 +3,7 @@ package dev.spectron.server;
 import dev.spectron.core.auth.KeyService;
 import dev.spectron.core.context.ContextService;
 import dev.spectron.core.extraction.heuristics.HeuristicStage;
+import dev.spectron.core.forget.Forgetting;
 import dev.spectron.core.idempotency.IdempotentWrites;
 import dev.spectron.core.ingest.FactIngestion;
 import dev.spectron.core.ingest.TurnIngestion;
@@ -28,7 +29,7 @@ import java.time.Clock;
 
 /** The application services over one store, wired once at start; the routes are built on top. */
 record Services(ContextService contexts, KeyService keys, SessionService sessions, TurnIngestion turns, FactIngestion facts,
-                MemoryQueries memory, ContextAssembler assembler, TraceLog traces, IdempotentWrites idempotency,
+                MemoryQueries memory, Forgetting forgetting, ContextAssembler assembler, TraceLog traces, IdempotentWrites idempotency,
                 EmbedderCatalog embedders, Reembedder reembedder) {
 
     static Services wire(MemoryStore store, ServerConfig config, Clock clock) {
@@ -50,7 +51,7 @@ record Services(ContextService contexts, KeyService keys, SessionService session
         ContextAssembler assembler = new ContextAssembler(store, sessions, new Retriever(store, new VectorCache(store), embedders, clock),
                 traces, clock);
         return new Services(contexts, new KeyService(store, clock), sessions, turns,
-                new FactIngestion(store, sessions, turns, reconciler, indexer, clock), new MemoryQueries(store, clock), assembler, traces,
+                new FactIngestion(store, sessions, turns, reconciler, indexer, clock), new MemoryQueries(store, clock), new Forgetting(store, clock), assembler, traces,
                 new IdempotentWrites(store, clock), embedderCatalog, new Reembedder(store, embedders, clock));
     }
 }
