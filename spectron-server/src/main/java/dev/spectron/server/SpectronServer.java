@@ -70,7 +70,7 @@ public final class SpectronServer implements AutoCloseable {
                 new FactsRoutes(services.facts(), services.contexts(), auth, responder, maxBody).register(javalin.routes);
                 new RetrievalRoutes(services.assembler(), auth, maxBody).register(javalin.routes);
                 new TraceRoutes(services.traces(), services.responseTraces(), auth).register(javalin.routes);
-                new ChatRoutes(services.contexts(), services.facts(), services.turns(), services.sessions(), services.models(),
+                new ChatRoutes(services.contexts(), services.turns(), services.sessions(), services.models(), services.reembedder(),
                         services.chat(), auth, responder, maxBody).register(javalin.routes);
                 new MemoryRoutes(services.memory(), auth).register(javalin.routes);
                 new ForgetRoutes(services.forgetting(), auth, responder, maxBody).register(javalin.routes);
@@ -78,6 +78,7 @@ public final class SpectronServer implements AutoCloseable {
             });
             app.start(config.host(), config.port());
             services.embedders().warmUpDefault();
+            services.reembedder().resumeAll(); // vectors a stopped process left for later
             LOG.info("listening on {}:{}", config.host(), app.port());
             return new SpectronServer(config, store, app, bootstrap);
         } catch (RuntimeException e) {

@@ -47,16 +47,29 @@ public final class TurnIngestion {
         this.clock = clock;
     }
 
+    /**
+     * When a write's vectors are computed. {@code BEFORE_COMMIT}: the write is found by vector
+     * search as soon as it is acknowledged. {@code AFTER_COMMIT}: the write is acknowledged without
+     * waiting for the embedding model (found by full text and graph at once, by vector a moment
+     * later, once the background job of {@code Reembedder} has run) — for a chat, whose turns are
+     * not searched in the same exchange anyway.
+     */
+    public enum Vectors { BEFORE_COMMIT, AFTER_COMMIT }
+
     public PreparedTurn prepare(ContextId contextId, String sessionId, NewTurn turn) {
         Session session = store.read(tx -> sessions.require(tx, contextId, sessionId));
         return prepare(session, List.of(turn)).get(0);
+    }
+
+    public List<PreparedTurn> prepare(Session session, List<NewTurn> turns) {
+        return prepare(session, turns, Vectors.BEFORE_COMMIT);
     }
 
     /**
      * Extracts several turns of one session in order, each seeing the ones before it; the session
      * may be one that the commit will create.
      */
-    public List<PreparedTurn> prepare(Session session, List<NewTurn> turns) {
+    public List<PreparedTurn> prepare(Session session, List<NewTurn> turns, Vectors vectors) {
         Extractor extractor = extractors.forContext(session.contextId());
         record Known(String speaker, List<String> transcript) {
         }
@@ -70,8 +83,9 @@ public final class TurnIngestion {
             TurnInput input = new TurnInput(turn.content(), turn.role(), speaker, occurredAt, ZoneOffset.UTC, window);
             ExtractionOutcome outcome = extractor.extract(input);
             String saidBy = speakerLabel(turn.role(), speaker);
-            Indexer.Vectors vectors = indexer.embedAhead(session.contextId(), saidBy, turn.content(), outcome.extraction(), occurredAt);
-            prepared.add(new PreparedTurn(session.contextId(), session, turn, occurredAt, outcome, saidBy, vectors));
+            Indexer.Vectors ahead = vectors == Vectors.AFTER_COMMIT ? Indexer.Vectors.NONE
+                    : indexer.embedAhead(session.contextId(), saidBy, turn.content(), outcome.extraction(), occurredAt);
+            prepared.add(new PreparedTurn(session.contextId(), session, turn, occurredAt, outcome, saidBy, ahead));
             transcript.add(turn.role().wireName() + ": " + turn.content());
         }
         return prepared;

@@ -10,13 +10,15 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Gives every document of a context a vector under the context's current embedding model, after
- * the model changed (or after vectors were missed). Vectors of the old model stay stored and are
+ * Gives every document of a context a vector under the context's current embedding model: after
+ * the model changed, after a write that left its vectors for later (a chat's turns), or at start
+ * for whatever a stopped process left without one. Vectors of the old model stay stored and are
  * never mixed in: the vector index only ever loads one model's vectors. Runs in the background,
  * one job per context, in batches that each commit on their own, with progress for polling.
  */
@@ -34,6 +36,8 @@ public final class Reembedder {
     private final EmbedderProvider embedders;
     private final Clock clock;
     private final Map<ContextId, Progress> jobs = new ConcurrentHashMap<>();
+    /** Contexts whose running job must look once more for documents before it ends. */
+    private final Set<ContextId> again = ConcurrentHashMap.newKeySet();
 
     public Reembedder(MemoryStore store, EmbedderProvider embedders, Clock clock) {
         this.store = store;
@@ -41,23 +45,64 @@ public final class Reembedder {
         this.clock = clock;
     }
 
-    /** Starts a job unless one is running for the context; returns the job's progress either way. */
+    /**
+     * Starts a job unless one is running for the context; returns the job's progress either way.
+     * A running job looks once more before it ends, so documents committed before this call are
+     * never left out.
+     */
     public synchronized Progress start(ContextId contextId) {
         Progress running = jobs.get(contextId);
         if (running != null && running.status() == Status.RUNNING) {
+            again.add(contextId);
             return running;
         }
         Embedder embedder = embedders.forContext(contextId);
         String model = embedder.id().model();
-        int total = store.read(tx -> tx.search().countWithoutVector(contextId, model));
-        Progress started = new Progress(model, Status.RUNNING, total, 0, null, clock.instant(), null);
+        return launch(contextId, embedder, store.read(tx -> tx.search().countWithoutVector(contextId, model)));
+    }
+
+    /**
+     * After a write that left its vectors for later: like {@link #start}, without counting the
+     * backlog first (a scan at 100k documents), so the writer does not wait for it.
+     */
+    public synchronized void embedSoon(ContextId contextId) {
+        Progress running = jobs.get(contextId);
+        if (running != null && running.status() == Status.RUNNING) {
+            again.add(contextId);
+            return;
+        }
+        launch(contextId, embedders.forContext(contextId), 0);
+    }
+
+    private Progress launch(ContextId contextId, Embedder embedder, int total) {
+        Progress started = new Progress(embedder.id().model(), Status.RUNNING, total, 0, null, clock.instant(), null);
         jobs.put(contextId, started);
         Thread.ofVirtual().name("spectron-reembed-" + contextId).start(() -> run(contextId, embedder, started));
         return started;
     }
 
+    /** At start: a job for every context that has documents without a vector under its model. */
+    public void resumeAll() {
+        for (var context : store.read(tx -> tx.contexts().list())) {
+            String model = embedders.forContext(context.id()).id().model();
+            if (store.read(tx -> tx.search().countWithoutVector(context.id(), model)) > 0) {
+                start(context.id());
+            }
+        }
+    }
+
     public Optional<Progress> progress(ContextId contextId) {
         return Optional.ofNullable(jobs.get(contextId));
+    }
+
+    /** Called with nothing left to do: ends the job unless a start asked to look again, atomically with {@link #start}. */
+    private synchronized boolean lookAgain(ContextId contextId) {
+        if (again.remove(contextId)) {
+            return true;
+        }
+        Progress current = jobs.get(contextId);
+        jobs.put(contextId, new Progress(current.model(), Status.DONE, current.total(), current.done(), null, current.startedAt(), clock.instant()));
+        return false;
     }
 
     private void run(ContextId contextId, Embedder embedder, Progress progress) {
@@ -66,8 +111,11 @@ public final class Reembedder {
         try {
             while (true) {
                 List<SearchDoc> batch = store.read(tx -> tx.search().withoutVector(contextId, model, BATCH));
-                if (batch.isEmpty()) {
+                if (batch.isEmpty() && !lookAgain(contextId)) {
                     break;
+                }
+                if (batch.isEmpty()) {
+                    continue;
                 }
                 List<float[]> vectors = embedder.embedAll(batch.stream().map(SearchDoc::text).toList());
                 Instant now = clock.instant();
@@ -81,8 +129,7 @@ public final class Reembedder {
                 done += batch.size();
                 jobs.put(contextId, new Progress(model, Status.RUNNING, Math.max(progress.total(), done), done, null, progress.startedAt(), null));
             }
-            jobs.put(contextId, new Progress(model, Status.DONE, Math.max(progress.total(), done), done, null, progress.startedAt(), clock.instant()));
-            LOG.info("context {}: re-embedded {} documents with {}", contextId, done, model);
+            LOG.debug("context {}: embedded {} documents with {}", contextId, done, model);
         } catch (ModelException | dev.spectron.core.NotFoundException e) {
             LOG.warn("context {}: re-embedding with {} failed after {} documents: {}", contextId, model, done, e.getMessage());
             jobs.put(contextId, new Progress(model, Status.FAILED, progress.total(), done, e.getMessage(), progress.startedAt(), clock.instant()));

@@ -7,10 +7,10 @@ import dev.spectron.core.chat.SessionLocks;
 import dev.spectron.core.context.ContextConfig;
 import dev.spectron.core.context.ContextService;
 import dev.spectron.core.idempotency.StoredResponse;
-import dev.spectron.core.ingest.FactIngestion;
 import dev.spectron.core.ingest.IngestedTurn;
 import dev.spectron.core.ingest.TurnIngestion;
 import dev.spectron.core.retrieval.ContextBlock;
+import dev.spectron.core.retrieval.Reembedder;
 import dev.spectron.core.retrieval.RetrievalRequest;
 import dev.spectron.core.session.NewTurn;
 import dev.spectron.core.session.Role;
@@ -39,30 +39,33 @@ import java.util.Optional;
  * <p>The two stores are separate idempotent steps under the request's {@code Idempotency-Key}: when
  * the model fails, the user turn stays stored and a retry with the same key reuses it instead of
  * storing it again; when the whole chat completed, a retry replays its response. Chats on one
- * session run one at a time, so each reply follows its own question in the transcript.
+ * session run one at a time, so each reply follows its own question in the transcript. Both turns
+ * are stored without waiting for the embedding model: their vectors follow in the background
+ * (neither is searched within its own exchange), which keeps a chat's overhead to the extraction,
+ * the writes and the retrieval.
  */
 public final class ChatRoutes {
     private static final String BASE = "/api/v1/{context}";
     private static final String USER_STEP = "chat-user-turn";
 
     private final ContextService contexts;
-    private final FactIngestion facts;
     private final TurnIngestion turns;
     private final SessionService sessions;
     private final ContextModels models;
+    private final Reembedder embedder;
     private final ChatService chat;
     private final SessionLocks locks = new SessionLocks();
     private final Authenticator auth;
     private final IdempotentResponder responder;
     private final long maxBodyBytes;
 
-    public ChatRoutes(ContextService contexts, FactIngestion facts, TurnIngestion turns, SessionService sessions, ContextModels models,
+    public ChatRoutes(ContextService contexts, TurnIngestion turns, SessionService sessions, ContextModels models, Reembedder embedder,
                       ChatService chat, Authenticator auth, IdempotentResponder responder, long maxBodyBytes) {
         this.contexts = contexts;
-        this.facts = facts;
         this.turns = turns;
         this.sessions = sessions;
         this.models = models;
+        this.embedder = embedder;
         this.chat = chat;
         this.auth = auth;
         this.responder = responder;
@@ -121,10 +124,18 @@ public final class ChatRoutes {
     private void chat(Context ctx, Caller caller, JsonBody body, ChatCall call, double floor, ContextModels.Resolved model) {
         Map<String, Double> steps = new LinkedHashMap<>();
         long start = System.nanoTime();
-        StoredResponse userStep = responder.execute(ctx, caller, body.raw(), USER_STEP,
-                () -> facts.prepare(new FactIngestion.FactRequest(caller.contextId(), call.sessionId(), call.scopes(), Role.USER,
-                        call.message(), FactIngestion.Mode.FULL, null, List.of(), null)),
-                (tx, prepared) -> StoredResponse.of(201, Json.write(UserStep.from(facts.commit(tx, prepared, floor)))));
+        boolean newSession = call.sessionId() == null;
+        StoredResponse userStep = responder.execute(ctx, caller, body.raw(), USER_STEP, () -> {
+            Session target = newSession ? sessions.newSession(caller.contextId(), call.scopes(), Map.of())
+                    : turns.session(caller.contextId(), call.sessionId());
+            return turns.prepare(target, List.of(new NewTurn(Role.USER, call.message(), null)), TurnIngestion.Vectors.AFTER_COMMIT).getFirst();
+        }, (tx, prepared) -> {
+            if (newSession) {
+                sessions.insert(tx, prepared.session());
+            }
+            return StoredResponse.of(201, Json.write(UserStep.from(turns.commit(tx, prepared, floor))));
+        });
+        embedder.embedSoon(caller.contextId());
         UserStep user = UserStep.read(userStep.body());
         steps.put("ingest_user", millis(System.nanoTime() - start));
         Session session = sessions.get(caller.contextId(), user.sessionId());
@@ -146,13 +157,15 @@ public final class ChatRoutes {
         long storing = System.nanoTime();
         String[] assistantTurnId = new String[1];
         StoredResponse response = responder.execute(ctx, caller, body.raw(), null,
-                () -> turns.prepare(caller.contextId(), session.id(), new NewTurn(Role.ASSISTANT, answer.reply().text(), null)),
+                () -> turns.prepare(session, List.of(new NewTurn(Role.ASSISTANT, answer.reply().text(), null)),
+                        TurnIngestion.Vectors.AFTER_COMMIT).getFirst(),
                 (tx, prepared) -> {
                     IngestedTurn reply = turns.commit(tx, prepared, floor);
                     assistantTurnId[0] = reply.turn().id();
                     return StoredResponse.of(200, Json.write(ChatJson.response(call.diffField(), answer, model.id(), user, reply)));
                 });
         steps.put("ingest_assistant", millis(System.nanoTime() - storing));
+        embedder.embedSoon(caller.contextId());
         chat.record(session, user.turn(), assistantTurnId[0], answer, model.id(), steps);
         if (sse == null) {
             IdempotentResponder.send(ctx, response);

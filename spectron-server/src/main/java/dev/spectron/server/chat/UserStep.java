@@ -1,7 +1,7 @@
 package dev.spectron.server.chat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.spectron.core.ingest.FactIngestion;
+import dev.spectron.core.ingest.IngestedTurn;
 import dev.spectron.core.session.Role;
 import dev.spectron.core.session.Turn;
 import dev.spectron.server.http.Json;
@@ -16,9 +16,9 @@ import java.util.Map;
  */
 record UserStep(String sessionId, Turn turn, JsonNode diff) {
 
-    static Map<String, Object> from(FactIngestion.FactResult result) {
-        return Map.of("sessionId", result.sessionId(), "turn", TurnJson.from(result.turn()),
-                "diff", DiffJson.from(null, null, result.diff()));
+    static Map<String, Object> from(IngestedTurn ingested) {
+        return Map.of("sessionId", ingested.turn().sessionId(), "turn", TurnJson.from(ingested.turn()),
+                "diff", DiffJson.from(null, null, ingested.diff()));
     }
 
     static UserStep read(String storedJson) {

@@ -15,6 +15,12 @@ import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import dev.spectron.server.testing.ServerExtension;
 import dev.spectron.server.testing.TestHttp;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -188,20 +194,53 @@ class ChatProvidersIT {
     }
 
     @Test
-    void a_stream_that_breaks_after_its_first_token_ends_with_an_error_frame_and_stores_no_reply() {
-        Setup setup = openAi();
-        WIRE.stubFor(post(urlEqualTo(OPENAI_PATH)).willReturn(aResponse().withStatus(200).withHeader("Content-Type", "text/event-stream")
-                .withBody(chunk("{\"role\":\"assistant\",\"content\":\"Noted:\"}", "null")
-                        + "data: {\"error\":{\"message\":\"The server had an error while processing your request.\",\"type\":\"server_error\"}}\n\n")));
+    void a_stream_that_breaks_after_its_first_token_ends_with_an_error_frame_and_stores_no_reply() throws Exception {
+        try (ServerSocket provider = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+            Thread.ofVirtual().start(() -> breakAfterFirstChunk(provider));
+            Setup setup = context(Map.of("models", Map.of("response", Map.of("provider", "openai", "model", "gpt-4o-mini",
+                    "base_url", "http://127.0.0.1:" + provider.getLocalPort() + "/v1"))));
 
-        SseFrames frames = SseFrames.parse(http.post(setup.chat()).bearer(setup.key()).json(Map.of("message", "Where do I live?", "stream", true))
-                .send().body());
+            SseFrames frames = SseFrames.parse(http.post(setup.chat()).bearer(setup.key()).json(Map.of("message", "Where do I live?", "stream", true))
+                    .send().body());
 
-        assertThat(frames.deltas()).containsExactly("Noted:");
-        assertThat(frames.last().event()).isEqualTo("error");
-        assertThat(frames.last().data().get("provider").asText()).isEqualTo("openai");
-        assertThat(frames.last().data().get("userTurnId").asText()).isEqualTo(setup.turns().getLast().get("id").asText());
-        assertThat(setup.turns()).extracting(t -> t.get("role").asText()).containsExactly("user", "assistant", "user");
+            assertThat(frames.deltas()).containsExactly("Noted:");
+            assertThat(frames.last().event()).isEqualTo("error");
+            assertThat(frames.last().data().get("provider").asText()).isEqualTo("openai");
+            assertThat(frames.last().data().get("userTurnId").asText()).isEqualTo(setup.turns().getLast().get("id").asText());
+            assertThat(setup.turns()).extracting(t -> t.get("role").asText()).containsExactly("user", "assistant", "user");
+        }
+    }
+
+    /** An OpenAI-compatible server that sends the first chunk of a stream, then resets the connection. */
+    private static void breakAfterFirstChunk(ServerSocket server) {
+        while (!server.isClosed()) {
+            try (Socket socket = server.accept()) {
+                InputStream in = socket.getInputStream();
+                byte[] buffer = new byte[65_536];
+                StringBuilder request = new StringBuilder();
+                int contentLength = -1;
+                while (contentLength < 0 || request.length() < request.indexOf("\r\n\r\n") + 4 + contentLength) {
+                    int n = in.read(buffer);
+                    if (n < 0) {
+                        break;
+                    }
+                    request.append(new String(buffer, 0, n, StandardCharsets.UTF_8));
+                    var length = java.util.regex.Pattern.compile("(?i)content-length: (\\d+)").matcher(request);
+                    if (contentLength < 0 && request.indexOf("\r\n\r\n") >= 0 && length.find()) {
+                        contentLength = Integer.parseInt(length.group(1));
+                    }
+                }
+                String data = chunk("{\"role\":\"assistant\",\"content\":\"Noted:\"}", "null");
+                OutputStream out = socket.getOutputStream();
+                out.write(("HTTP/1.1 200 OK\r\nContent-Type: text/event-stream\r\nTransfer-Encoding: chunked\r\n\r\n"
+                        + Integer.toHexString(data.getBytes(StandardCharsets.UTF_8).length) + "\r\n" + data + "\r\n").getBytes(StandardCharsets.UTF_8));
+                out.flush();
+                Thread.sleep(200);
+                socket.setSoLinger(true, 0); // close with a reset, mid-stream
+            } catch (Exception e) {
+                return;
+            }
+        }
     }
 
     @Test

@@ -1,0 +1,73 @@
+package dev.spectron.server.chat;
+
+import static dev.spectron.server.testing.TestServer.API_KEY;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.spectron.core.context.ContextId;
+import dev.spectron.core.retrieval.SearchDoc;
+import dev.spectron.core.session.ScopeSet;
+import dev.spectron.server.testing.TestHttp;
+import dev.spectron.server.testing.TestServer;
+import dev.spectron.store.sqlite.SqliteMemoryStore;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A chat stores its turns without waiting for the embedding model; their vectors follow in the
+ * background, and a restart embeds whatever a stopped process left without one.
+ */
+class DeferredVectorsIT {
+    @TempDir
+    Path dataDir;
+
+    @Test
+    void a_chats_turns_become_findable_by_vector_right_after_it() throws Exception {
+        try (TestServer server = TestServer.start(dataDir)) {
+            TestHttp http = server.http();
+            String session = http.post("/api/v1/default/sessions").bearer(API_KEY).json(Map.of("scope", Map.of("user", "rosa"))).send()
+                    .json().get("id").asText();
+            JsonNode reply = http.post("/api/v1/default/sessions/" + session + "/chat").bearer(API_KEY)
+                    .json(Map.of("message", "My grandmother grows purple tomatoes in Dublin.")).send().json();
+
+            assertThat(eventuallyFoundByVector(http, "grandmother purple tomatoes", reply.get("turnId").asText())).isTrue();
+        }
+    }
+
+    @Test
+    void a_restart_embeds_documents_left_without_a_vector() throws Exception {
+        String session;
+        try (TestServer server = TestServer.start(dataDir)) {
+            session = server.http().post("/api/v1/default/sessions").bearer(API_KEY).json(Map.of("scope", Map.of("user", "rosa"))).send()
+                    .json().get("id").asText();
+        }
+        Instant now = Instant.parse("2026-05-01T10:00:00Z");
+        try (SqliteMemoryStore store = SqliteMemoryStore.open(dataDir.resolve("spectron.db"))) {
+            store.write(tx -> {
+                tx.search().insert(ContextId.DEFAULT, new SearchDoc("doc_left", SearchDoc.Kind.TURN, "turn_left", session, "turn_left", "user", "rosa",
+                        "rosa: The lighthouse keeper painted his boat bright orange.", ScopeSet.NONE, 0.5, now, now));
+                return null;
+            });
+        }
+        try (TestServer server = TestServer.start(dataDir)) {
+            assertThat(eventuallyFoundByVector(server.http(), "lighthouse keeper boat colour", "turn_left")).isTrue();
+        }
+    }
+
+    private static boolean eventuallyFoundByVector(TestHttp http, String query, String turnId) throws InterruptedException {
+        for (int i = 0; i < 100; i++) {
+            JsonNode hits = http.post("/api/v1/default/query").bearer(API_KEY).json(Map.of("query", query, "mode", "vector", "k", 5)).send()
+                    .json().get("hits");
+            for (JsonNode hit : hits) {
+                if (turnId.equals(hit.path("turnId").asText()) && "turn".equals(hit.path("kind").asText())) {
+                    return true;
+                }
+            }
+            Thread.sleep(100);
+        }
+        return false;
+    }
+}
