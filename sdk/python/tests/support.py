@@ -242,7 +242,7 @@ class FaultProxy:
         self._server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
         self._server.daemon_threads = True
         self.url = f"http://127.0.0.1:{self._server.server_address[1]}"
-        self._thread = threading.Thread(target=self._server.serve_forever, daemon=True)
+        self._thread = threading.Thread(target=self._server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True)
         self._thread.start()
 
     def _forward(self, method: str, path: str, headers: dict[str, str], body: bytes) -> tuple[int, dict[str, str], bytes]:
@@ -268,3 +268,21 @@ class FaultProxy:
 
     def __exit__(self, *exc: object) -> None:
         self.close()
+
+
+# ---------------------------------------------------------------------------------------------------
+# Helpers for tests
+
+
+def uid(prefix: str = "u") -> str:
+    return f"{prefix}{secrets.token_hex(4)}"
+
+
+def skip_if_route_missing(test: Any, error: Exception) -> None:
+    """Skip (not fail) when the server has no such route yet (chat and forget land on main later).
+    SPECTRON_TEST_REQUIRE_ALL=1 makes it a failure instead."""
+    detail = getattr(error, "detail", None) or ""
+    if getattr(error, "status", 0) == 404 and detail.startswith("no route"):
+        if os.environ.get("SPECTRON_TEST_REQUIRE_ALL"):
+            raise AssertionError(f"route missing on the server: {detail}") from error
+        test.skipTest(f"server has no such route yet: {detail}")
