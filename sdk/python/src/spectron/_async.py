@@ -59,6 +59,14 @@ class AsyncSpectron:
     def base_url(self) -> str:
         return self._sync.base_url
 
+    @property
+    def timeout(self) -> float:
+        return self._sync.timeout
+
+    @property
+    def max_retries(self) -> int:
+        return self._sync.max_retries
+
     def memory(self, context_id: str = "default") -> AsyncMemory:
         return AsyncMemory(self._sync.memory(context_id))
 
