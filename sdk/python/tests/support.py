@@ -286,3 +286,16 @@ def skip_if_route_missing(test: Any, error: Exception) -> None:
         if os.environ.get("SPECTRON_TEST_REQUIRE_ALL"):
             raise AssertionError(f"route missing on the server: {detail}") from error
         test.skipTest(f"server has no such route yet: {detail}")
+
+
+def fresh_context(prefix: str = "py-") -> tuple[str, str]:
+    """A new context with its own data-plane key (management API): isolation from other tests' data."""
+    srv = server()
+    name = uid(prefix)
+    status, body = srv.management("POST", "/api/v1/contexts", {"id": name})
+    if status != 201:
+        raise RuntimeError(f"creating context {name}: {status} {body}")
+    status, minted = srv.management("POST", f"/api/v1/contexts/{name}/keys", {"name": "sdk-test"})
+    if status != 201:
+        raise RuntimeError(f"minting a key for {name}: {status} {minted}")
+    return name, minted["key"]

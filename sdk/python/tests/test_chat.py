@@ -16,11 +16,14 @@ import support
 class ChatTest(unittest.TestCase):
     server: support.Server
     memory: spectron.Memory
+    context_id: str
+    api_key: str
 
     @classmethod
     def setUpClass(cls) -> None:
         cls.server = support.server()
-        cls.memory = Spectron(base_url=cls.server.url, api_key=cls.server.api_key).memory("default")
+        cls.context_id, cls.api_key = support.fresh_context("chat-")
+        cls.memory = Spectron(base_url=cls.server.url, api_key=cls.api_key).memory(cls.context_id)
 
     def _chat(self, session: spectron.Session, message: str, **kwargs: object) -> ChatResult:
         try:
@@ -48,13 +51,17 @@ class ChatTest(unittest.TestCase):
         self.assertIn("Porto", [a.value for a in first.memory_updates.attributes])
         second = self._chat(session, "Where do I live?")
         self._check_result(second, session.id)
-        evidence = second.reply + " ".join(c.snippet or "" for c in second.citations)
-        self.assertIn("Porto", evidence, second)
         turns = session.turns()
         self.assertEqual([t.role for t in turns], ["user", "assistant", "user", "assistant"])
         self.assertEqual(turns[2].id, second.turn_id)
         self.assertEqual(turns[3].id, second.assistant_turn_id)
         self.assertEqual(turns[3].content, second.reply)
+        # A new session of the same user remembers what the first one learnt.
+        later = self.memory.sessions.create(scope={"user": user})
+        third = self._chat(later, "Where do I live?")
+        self._check_result(third, later.id)
+        evidence = third.reply + " ".join(c.snippet or "" for c in third.citations)
+        self.assertIn("Porto", evidence, third)
 
     def test_chat_stream_yields_deltas_then_the_full_result(self) -> None:
         session = self.memory.sessions.create(scope={"user": support.uid("bo")})
@@ -86,9 +93,14 @@ class ChatTest(unittest.TestCase):
         self.assertEqual(len(session.turns()), 2)
         with self.assertRaises(spectron.ConflictError):
             session.chat("I play the violin.", idempotency_key=key)
-        replayed_stream = session.chat("I play the cello.", stream=True, idempotency_key=key)
-        self.assertEqual(replayed_stream.until_done().turn_id, first.turn_id)
-        self.assertEqual(len(session.turns()), 2)
+        # The stream flag is part of the body: reusing the key for a streamed request is another body.
+        with self.assertRaises(spectron.ConflictError):
+            session.chat("I play the cello.", stream=True, idempotency_key=key)
+        stream_key = str(uuid.uuid4())
+        streamed = session.chat("I sing too.", stream=True, idempotency_key=stream_key).until_done()
+        replayed = session.chat("I sing too.", stream=True, idempotency_key=stream_key).until_done()
+        self.assertEqual((streamed.turn_id, streamed.reply), (replayed.turn_id, replayed.reply))
+        self.assertEqual(len(session.turns()), 4)
 
     def test_chat_errors(self) -> None:
         session = self.memory.sessions.create()
@@ -124,8 +136,8 @@ class ChatTest(unittest.TestCase):
 
     def test_async_chat_and_stream(self) -> None:
         async def run() -> tuple[ChatResult, list[spectron.ChatChunk]]:
-            client = AsyncSpectron(base_url=self.server.url, api_key=self.server.api_key)
-            session = await client.memory("default").sessions.create(scope={"user": support.uid("dee")})
+            client = AsyncSpectron(base_url=self.server.url, api_key=self.api_key)
+            session = await client.memory(self.context_id).sessions.create(scope={"user": support.uid("dee")})
             result = await session.chat("I work at Initech.")
             chunks = [chunk async for chunk in await session.chat("Where do I work?", stream=True)]
             return result, chunks
