@@ -34,7 +34,7 @@ def openai_model(context: str, history: list[dict[str, str]]) -> str:
                                      headers={"Authorization": f"Bearer {os.environ['OPENAI_API_KEY']}",
                                               "Content-Type": "application/json"})
     with urllib.request.urlopen(request, timeout=60) as response:
-        return json.load(response)["choices"][0]["message"]["content"]
+        return str(json.load(response)["choices"][0]["message"]["content"])
 
 
 def offline_model(context: str, history: list[dict[str, str]]) -> str:

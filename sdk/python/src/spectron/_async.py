@@ -179,9 +179,8 @@ class AsyncMemory:
         idempotency_key: str | None = None,
     ) -> ChatResult | AsyncChatStream:
         """``await memory.chat(...)``; with ``stream=True`` the awaited value is an :class:`AsyncChatStream`."""
-        result = await asyncio.to_thread(
-            self._sync.chat, message, stream=stream, session_id=session_id, scope=scope, model=model, k=k,  # type: ignore[call-overload]
-            idempotency_key=idempotency_key)
+        result = await asyncio.to_thread(self._sync._chat_any, message, stream, session_id, scope, model, k,
+                                         idempotency_key)
         return AsyncChatStream(result) if isinstance(result, ChatStream) else result
 
     async def forget(self, query: str, *, purge: bool = False, dry_run: bool = False,
@@ -284,8 +283,7 @@ class AsyncSession:
                    idempotency_key: str | None = None) -> ChatResult | AsyncChatStream:
         """``result = await session.chat(msg)``; ``async for chunk in await session.chat(msg, stream=True)``.
         The request is sent (and a failure before streaming raised) when the call is awaited."""
-        result = await asyncio.to_thread(self._sync.chat, message, stream=stream, model=model, k=k,  # type: ignore[call-overload]
-                                         idempotency_key=idempotency_key)
+        result = await asyncio.to_thread(self._sync._chat_any, message, stream, model, k, idempotency_key)
         return AsyncChatStream(result) if isinstance(result, ChatStream) else result
 
     async def delete(self) -> None:

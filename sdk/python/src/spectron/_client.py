@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import os
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Generator, Iterator, Mapping, Sequence
 from typing import Any, Literal, overload
 
 from . import _errors as errors
@@ -99,7 +99,8 @@ class Spectron:
 
     def health(self) -> dict[str, Any]:
         """GET /api/v1/health (needs no key)."""
-        return self._transport.request("GET", "/api/v1/health").json()
+        data = self._transport.request("GET", "/api/v1/health").json()
+        return data if isinstance(data, dict) else {"value": data}
 
     def close(self) -> None:
         """Nothing to release (one connection per request); kept for symmetry and ``with`` blocks."""
@@ -137,10 +138,10 @@ class Memory:
     def _chat(self, path: str, body: dict[str, Any], stream: bool, idempotency_key: str | None) -> ChatResult | ChatStream:
         if stream:
             body = {**body, "stream": True}
-            response = self._transport.stream("POST", self._base + path, json_body=body,
-                                              idempotency_key=idempotency_key,
-                                              headers={"Accept": "text/event-stream"})
-            return ChatStream(response)
+            opened = self._transport.stream("POST", self._base + path, json_body=body,
+                                            idempotency_key=idempotency_key,
+                                            headers={"Accept": "text/event-stream"})
+            return ChatStream(opened)
         response = self._request("POST", path, json_body=body, idempotency_key=idempotency_key)
         result = decode(ChatResult, response.json())
         result.replayed = response.replayed
@@ -249,6 +250,10 @@ class Memory:
     ) -> ChatResult | ChatStream:
         """POST /chat: one chat turn; without ``session_id`` the server creates a session (its id is
         ``result.session_id``). ``stream=True`` returns a :class:`ChatStream`."""
+        return self._chat_any(message, stream, session_id, scope, model, k, idempotency_key)
+
+    def _chat_any(self, message: str, stream: bool, session_id: str | None, scope: Scope | None, model: str | None,
+                  k: int | None, idempotency_key: str | None) -> ChatResult | ChatStream:
         body = _drop_none({"message": message, "sessionId": session_id, "scopes": _scope_value(scope),
                            "model": model, "k": k})
         return self._chat("/chat", body, stream, idempotency_key)
@@ -390,6 +395,10 @@ class Session:
         store the reply. Returns :class:`ChatResult` (``reply``, ``memory_updates``, ``citations``, ...), or with
         ``stream=True`` a :class:`ChatStream` of :class:`ChatChunk` whose last chunk has ``done=True`` and
         ``result`` set."""
+        return self._chat_any(message, stream, model, k, idempotency_key)
+
+    def _chat_any(self, message: str, stream: bool, model: str | None, k: int | None,
+                  idempotency_key: str | None) -> ChatResult | ChatStream:
         body = _drop_none({"message": message, "model": model, "k": k})
         return self._memory._chat(self._path("/chat"), body, stream, idempotency_key)
 
@@ -414,7 +423,7 @@ class ChatStream(Iterator[ChatChunk]):
         self._response = response
         self.result: ChatResult | None = None
         self._parts: list[str] = []
-        self._chunks = self._generate()
+        self._chunks: Generator[ChatChunk, None, None] = self._generate()
 
     @property
     def text(self) -> str:
@@ -451,18 +460,18 @@ class ChatStream(Iterator[ChatChunk]):
         return ChatChunk(delta="", done=True, result=result, trace_id=result.trace_id,
                          session_id=result.session_id, raw=payload)
 
-    def _generate(self) -> Iterator[ChatChunk]:
+    def _generate(self) -> Generator[ChatChunk, None, None]:
         if self._response.content_type != "text/event-stream":
             # A replayed (idempotent) chat answers with its stored JSON response: one delta, then done.
-            payload = json.loads(self._response.read_all() or b"{}")
-            result = decode(ChatResult, payload)
+            stored = json.loads(self._response.read_all() or b"{}")
+            result = decode(ChatResult, stored if isinstance(stored, dict) else {})
             result.replayed = self._response.headers.get("idempotent-replayed", "").lower() == "true"
             if result.reply:
                 self._parts.append(result.reply)
                 yield ChatChunk(delta=result.reply, trace_id=result.trace_id, session_id=result.session_id)
             self.result = result
             yield ChatChunk(delta="", done=True, result=result, trace_id=result.trace_id,
-                            session_id=result.session_id, raw=payload)
+                            session_id=result.session_id, raw=result.raw)
             return
         try:
             for event in iter_sse(iter_lines(self._response.iter_chunks())):

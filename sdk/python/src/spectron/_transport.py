@@ -217,10 +217,10 @@ class Transport:
             raise error
 
     def _backoff(self, attempt: int, retry_after: float | None) -> float:
-        """Exponential backoff with full jitter; the server's Retry-After wins when it is given."""
+        """Exponential backoff with jitter (half fixed, half random); the server's Retry-After wins when given."""
         if retry_after is not None:
-            return min(retry_after, _MAX_RETRY_AFTER)
-        ceiling = min(self.backoff_max, self.backoff_base * (2 ** attempt))
+            return min(float(retry_after), _MAX_RETRY_AFTER)
+        ceiling = min(self.backoff_max, self.backoff_base * (2.0 ** attempt))
         return ceiling / 2 + random.uniform(0, ceiling / 2)
 
     def _headers(self, extra: Mapping[str, str] | None) -> dict[str, str]:
