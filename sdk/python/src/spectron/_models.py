@@ -376,9 +376,12 @@ class RecallResult:
 
 @dataclass(slots=True)
 class ForgetResult:
-    """``memory.forget()``: how many records were (or, with ``dry_run``, would be) forgotten."""
+    """``memory.forget()``: how many records were (or, with ``dry_run``, would be) forgotten, and their ids
+    when the server lists them."""
 
     deleted: int = 0
+    ids: list[str] = field(default_factory=list)
+    dry_run: bool = False
     raw: dict[str, Any] = field(default_factory=dict, repr=False)
 
 
