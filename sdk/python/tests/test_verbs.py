@@ -260,8 +260,12 @@ class MemoryVerbsTest(ServerTest):
             support.skip_if_route_missing(self, e)
             raise
         self.assertGreaterEqual(dry.deleted, 1)
+        self.assertTrue(dry.dry_run)
+        self.assertIn("shellfish", [a.value for a in self.memory.entity(f"person/{user}").attributes])
         done = self.memory.forget("shellfish")
         self.assertGreaterEqual(done.deleted, 1)
+        self.assertFalse(done.dry_run)
+        self.assertEqual(len(done.ids), done.deleted)
         self.assertNotIn("shellfish", [a.value for a in self.memory.entity(f"person/{user}").attributes])
         self.assertEqual(self.memory.forget("shellfish", dry_run=True).deleted, 0)
 
