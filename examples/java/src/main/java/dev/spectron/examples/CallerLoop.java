@@ -77,8 +77,9 @@ public final class CallerLoop {
 
     /** No model: say so, and quote the memory items the context block holds. */
     static String offline(String context, List<String[]> history, String message) {
+        // Memory items are the context block's list lines; leave out this model's own earlier replies.
         List<String> items = context.lines().map(String::strip).filter(line -> line.startsWith("- ")).map(line -> line.substring(2))
-                .collect(Collectors.toList());
+                .filter(item -> !item.contains("Assistant: (offline model")).limit(6).collect(Collectors.toList());
         if (items.isEmpty()) {
             return "(offline model, set OPENAI_API_KEY for a real one) Memory has nothing on this yet.";
         }

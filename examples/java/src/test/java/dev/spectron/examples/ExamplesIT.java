@@ -69,17 +69,20 @@ class ExamplesIT {
         assertThat(lines("you> ")).hasSize(3);
         List<String> replies = lines("spectron> ");
         assertThat(replies).hasSize(3);
-        assertThat(replies.getLast()).as("the dog from message 2 is in the reply to message 3").contains("Rex");
+        assertThat(replies.getLast()).as("the city from message 1 is in the reply to message 3").contains("Porto");
+        assertThat(lines("  memory: ")).as("each message's memory updates are printed")
+                .anySatisfy(line -> assertThat(line).contains("home = Porto"))
+                .anySatisfy(line -> assertThat(line).contains("has_pet other/rex"));
         assertThat(output()).doesNotContain("error:");
     }
 
     @Test
     void fullLoopStreamsWithCallerMessages() throws Exception {
         System.setProperty("spectron.user", "tom-owner");
-        FullLoop.main(new String[] {"--stream", "I have a cat named Tom.", "What is my cat called?"});
+        FullLoop.main(new String[] {"--stream", "My name is Tom and I live in Braga.", "Where do I live?"});
         List<String> replies = lines("spectron> ");
         assertThat(replies).hasSize(2);
-        assertThat(replies.getLast()).contains("Tom");
+        assertThat(replies.getLast()).as("streamed deltas printed on one line").contains("Braga");
         assertThat(output()).doesNotContain("error:");
     }
 
@@ -90,7 +93,7 @@ class ExamplesIT {
         assertThat(output()).startsWith("session sess_").contains("(model: offline)");
         List<String> replies = lines("assistant> ");
         assertThat(replies).hasSize(3);
-        assertThat(replies.getLast()).contains("offline model").contains("Rex");
+        assertThat(replies.getLast()).as("the dog from message 2 is quoted in the reply to message 3").contains("offline model").contains("Rex");
         assertThat(lines("    | ")).anySatisfy(line -> assertThat(line).contains("Rex"));
         assertThat(output()).doesNotContain("model error:");
     }
