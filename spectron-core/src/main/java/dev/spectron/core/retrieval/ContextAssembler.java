@@ -9,6 +9,7 @@ import dev.spectron.core.memory.MemoryCategory;
 import dev.spectron.core.port.MemoryStore;
 import dev.spectron.core.session.Session;
 import dev.spectron.core.session.SessionService;
+import dev.spectron.core.session.Turn;
 import java.time.Clock;
 import java.util.List;
 import java.util.Set;
@@ -38,7 +39,25 @@ public final class ContextAssembler {
 
     /** A read as one session sees memory: only what its scopes may see, with its speaker's profile. */
     public Assembled forSession(ContextId contextId, String sessionId, String query, int k, int budgetChars) {
-        return forSession(sessions.get(contextId, sessionId), query, k, budgetChars, Set.of());
+        Session session = sessions.get(contextId, sessionId);
+        return forSession(session, query, k, budgetChars, justSaid(session, query));
+    }
+
+    /**
+     * In the caller-driven loop the message is stored as a turn, then used as the query: that
+     * turn is the question, not memory about it, and would otherwise come back first.
+     */
+    private Set<String> justSaid(Session session, String query) {
+        return store.read(tx -> {
+            long last = tx.turns().lastSeq(session.contextId(), session.id());
+            if (last == 0) {
+                return Set.<String>of();
+            }
+            return tx.turns().list(session.contextId(), session.id(), 1, (int) last - 1).stream()
+                    .filter(turn -> turn.content().strip().equals(query.strip()))
+                    .map(Turn::id)
+                    .collect(java.util.stream.Collectors.toUnmodifiableSet());
+        });
     }
 
     /**

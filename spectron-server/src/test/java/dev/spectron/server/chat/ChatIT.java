@@ -180,6 +180,18 @@ class ChatIT {
     }
 
     @Test
+    void in_the_caller_driven_loop_the_message_just_stored_is_not_its_own_context() {
+        String session = session("rhea");
+        http.post(BASE + "/sessions/" + session + "/turns").bearer(API_KEY).json(Map.of("role", "user", "content", "My cat is called Tom.")).send();
+        http.post(BASE + "/sessions/" + session + "/turns").bearer(API_KEY).json(Map.of("role", "user", "content", "What is my cat called?")).send();
+
+        String context = http.post(BASE + "/sessions/" + session + "/context").bearer(API_KEY)
+                .json(Map.of("query", "What is my cat called?")).send().json().get("context").asText();
+
+        assertThat(context).contains("My cat is called Tom.").doesNotContain("What is my cat called?");
+    }
+
+    @Test
     void bad_requests_are_refused_before_anything_is_stored() {
         String session = session("olga");
         assertThat(http.post(BASE + "/sessions/" + session + "/chat").bearer(API_KEY).json(Map.of("message", " ")).send().status()).isEqualTo(400);
