@@ -6,6 +6,10 @@ import {
 } from '../dist/index.js';
 import { testServer, hasRoute } from './support/server.mjs';
 
+// Names unique to this run, so the file can run again against the same server.
+const TAG = Array.from({ length: 6 }, () => String.fromCharCode(97 + Math.floor(Math.random() * 26))).join('');
+const u = (name) => name + TAG;
+
 let server;
 let client;
 let memory;
@@ -69,7 +73,7 @@ test('sessions: create (key-value and DNF scope, metadata), get, list, delete', 
 });
 
 test('session.turn returns the typed diff; turns() is the transcript; context() finds the fact', async () => {
-  const session = await memory.sessions.create({ scope: { user: 'ada' } });
+  const session = await memory.sessions.create({ scope: { user: u('ada') } });
   const first = await session.turn({ role: 'user', content: 'I moved to Porto last month.', ts: '2026-05-08T13:56:00Z' });
   assert.match(first.turnId, /^turn_/);
   assert.equal(first.turn.id, first.turnId);
@@ -81,8 +85,8 @@ test('session.turn returns the typed diff; turns() is the transcript; context() 
   assert.equal(first.extraction.status, 'ok');
   const home = first.attributes.find((a) => a.key === 'home');
   assert.equal(home?.value, 'Porto');
-  assert.equal(home.entity, 'person/ada');
-  assert.ok(first.entities.some((e) => e.path === 'person/ada' && typeof e.isNew === 'boolean'));
+  assert.equal(home.entity, 'person/' + u('ada'));
+  assert.ok(first.entities.some((e) => e.path === 'person/' + u('ada') && typeof e.isNew === 'boolean'));
 
   await session.turn({ role: 'assistant', content: 'Porto is lovely.', ts: new Date('2026-05-08T13:57:00Z') });
   const moved = await session.turn({ role: 'user', content: 'Actually, I live in Lisbon now.' });
@@ -107,14 +111,14 @@ test('session.turn returns the typed diff; turns() is the transcript; context() 
 });
 
 test('remember (full, triples, preview, none), rememberMany, recall, context', async () => {
-  const full = await memory.remember('I am allergic to peanuts.', { scope: { user: 'rem' } });
+  const full = await memory.remember('I am allergic to peanuts.', { scope: { user: u('rem') } });
   assert.equal(full.mode, 'full');
   assert.match(full.sessionId, /^sess_/);
   assert.match(full.turnId, /^turn_/);
   assert.ok(full.extraction.attributes.some((a) => /peanut/i.test(a.value)));
 
   const triples = await memory.remember(undefined, { infer: 'triples',
-    triples: [{ entity: { type: 'product', name: 'SKU-1' }, key: 'price', value: '12 EUR' }] });
+    triples: [{ entity: { type: 'product', name: 'SKU-' + TAG }, key: 'price', value: '12 EUR' }] });
   assert.equal(triples.mode, 'triples');
   assert.ok(triples.extraction.attributes.some((a) => a.key === 'price' && a.value === '12 EUR'));
 
@@ -129,25 +133,25 @@ test('remember (full, triples, preview, none), rememberMany, recall, context', a
   const many = await memory.rememberMany([
     { role: 'user', content: 'I have a cat named Miso.', ts: '2023-05-08T13:56:00Z' },
     { role: 'assistant', content: 'Miso is a lovely name.' },
-  ], { extract: 'per_message', scope: { user: 'rem' } });
+  ], { extract: 'per_message', scope: { user: u('rem') } });
   assert.equal(many.turnIds.length, 2);
   assert.equal(many.extractions.length, 2);
 
-  const recall = await memory.recall('What is the price of SKU-1?', { k: 5 });
+  const recall = await memory.recall('What is the price of SKU-' + TAG + '?', { k: 5 });
   assert.ok(recall.hits.length > 0);
   assert.ok(recall.hits.some((h) => /12 EUR/.test(h.text)));
   assert.ok(typeof recall.hits[0].score === 'number' && recall.hits[0].id && recall.hits[0].source);
   assert.match(recall.trace.traceId, /^trace_/);
-  const lensed = await memory.recall('cat', { lens: { user: 'rem' }, mode: 'bm25' });
+  const lensed = await memory.recall('cat', { lens: { user: u('rem') }, mode: 'bm25' });
   assert.ok(lensed.hits.some((h) => /Miso/.test(h.text)));
 
-  const ctx = await memory.context('peanuts allergy', { k: 5, lens: [['user/rem/']] });
+  const ctx = await memory.context('peanuts allergy', { k: 5, lens: [['user/' + u('rem') + '/']] });
   assert.match(ctx.context, /peanut/i);
   assert.ok(Array.isArray(ctx.citations));
 });
 
 test('state, profile, entities, entity, entityHistory, deleteEntity', async () => {
-  const session = await memory.sessions.create({ scope: { user: 'eve' } });
+  const session = await memory.sessions.create({ scope: { user: u('eve') } });
   await session.turn({ role: 'user', content: 'I live in Berlin. I have a dog named Bo.' });
   await session.turn({ role: 'user', content: 'I moved to Hamburg.' });
   await session.turn({ role: 'user', content: 'Always answer in bullet points.' });
@@ -156,7 +160,7 @@ test('state, profile, entities, entity, entityHistory, deleteEntity', async () =
   for (const cat of ['identity', 'knowledge', 'context']) {
     assert.ok(Array.isArray(state[cat].entities) && Array.isArray(state[cat].attributes) && Array.isArray(state[cat].relations));
   }
-  assert.ok(state.identity.attributes.some((a) => a.entity === 'person/eve' && a.key === 'home' && a.value === 'Hamburg'));
+  assert.ok(state.identity.attributes.some((a) => a.entity === 'person/' + u('eve') && a.key === 'home' && a.value === 'Hamburg'));
   assert.ok(state.instructions.length > 0);
   assert.ok(Array.isArray(state.unknowns));
 
@@ -167,22 +171,22 @@ test('state, profile, entities, entity, entityHistory, deleteEntity', async () =
 
   const people = await memory.entities({ type: 'person' });
   assert.ok(people.every((e) => e.entityType === 'person'));
-  assert.ok(people.some((e) => e.path === 'person/eve'));
+  assert.ok(people.some((e) => e.path === 'person/' + u('eve')));
   assert.equal((await memory.entities({ limit: 1 })).length, 1);
 
-  const eve = await memory.entity('person/eve');
-  assert.equal(eve.entity.path, 'person/eve');
+  const eve = await memory.entity('person/' + u('eve'));
+  assert.equal(eve.entity.path, 'person/' + u('eve'));
   assert.ok(eve.attributes.some((a) => a.key === 'home' && a.value === 'Hamburg'));
-  const same = await memory.entity({ type: 'person', name: 'eve' });
+  const same = await memory.entity({ type: 'person', name: u('eve') });
   assert.equal(same.entity.id, eve.entity.id);
 
-  const history = await memory.entityHistory('person/eve', 'home');
+  const history = await memory.entityHistory('person/' + u('eve'), 'home');
   assert.deepEqual(history.map((a) => a.value), ['Berlin', 'Hamburg']);
   assert.equal(history[0].supersededBy, history[1].id);
 
-  await memory.deleteEntity('person/eve');
-  await assert.rejects(memory.entity('person/eve'), NotFoundError);
-  await assert.rejects(memory.entity('person/nobody-here'), NotFoundError);
+  await memory.deleteEntity('person/' + u('eve'));
+  await assert.rejects(memory.entity('person/' + u('eve')), NotFoundError);
+  await assert.rejects(memory.entity('person/nobody' + TAG), NotFoundError);
   assert.throws(() => memory.entity('no-slash'), TypeError);
 });
 
@@ -191,7 +195,7 @@ test('forget (POST /forget): dry run counts, soft forget retires', async (t) => 
     t.skip('POST /forget is not on this server yet');
     return;
   }
-  const session = await memory.sessions.create({ scope: { user: 'fay' } });
+  const session = await memory.sessions.create({ scope: { user: u('fay') } });
   await session.turn({ role: 'user', content: 'I am allergic to shellfish.' });
   const dry = await memory.forget('shellfish', { dryRun: true });
   assert.ok(dry.deleted >= 1, JSON.stringify(dry));
@@ -223,7 +227,7 @@ test('404: an unknown session is a NotFoundError (get, turn, turns, context)', a
 });
 
 test('400: empty content and a bad role are ValidationErrors naming the field', async () => {
-  const session = await memory.sessions.create({ scope: { user: 'val' } });
+  const session = await memory.sessions.create({ scope: { user: u('val') } });
   await assert.rejects(session.turn({ role: 'user', content: '' }), (e) => e instanceof ValidationError && e.status === 400 && e.field === 'content');
   await assert.rejects(session.turn({ role: 'robot', content: 'hi' }), (e) => {
     assert.ok(e instanceof ValidationError);
@@ -237,7 +241,7 @@ test('400: empty content and a bad role are ValidationErrors naming the field', 
 });
 
 test('idempotency: same key + same body is replayed (stored once); same key + other body is a 409 ConflictError', async () => {
-  const session = await memory.sessions.create({ scope: { user: 'idem' } });
+  const session = await memory.sessions.create({ scope: { user: u('idem') } });
   const key = 'idem-' + Date.now();
   const a = await session.turn({ role: 'user', content: 'I like tea.', idempotencyKey: key });
   const b = await session.turn({ role: 'user', content: 'I like tea.', idempotencyKey: key });
@@ -262,7 +266,7 @@ test('contexts isolate: a key of another context is a 401 here; its memory is it
   assert.ok(minted.key);
   const other = new Spectron({ baseUrl: server.url, apiKey: minted.key });
   const iso = other.memory(id);
-  const session = await iso.sessions.create({ scope: { user: 'iso' } });
+  const session = await iso.sessions.create({ scope: { user: u('iso') } });
   await session.turn({ role: 'user', content: 'My favourite city is Kyoto.' });
   assert.ok((await iso.profile()).static.concat((await iso.profile()).preferences).some((p) => p.value === 'Kyoto'));
   await assert.rejects(other.memory('default').profile(), AuthenticationError);
