@@ -1,6 +1,8 @@
 package dev.spectron.server;
 
 import dev.spectron.core.auth.KeyService;
+import dev.spectron.core.chat.ChatService;
+import dev.spectron.core.chat.ResponseTraces;
 import dev.spectron.core.context.ContextService;
 import dev.spectron.core.extraction.heuristics.HeuristicStage;
 import dev.spectron.core.idempotency.IdempotentWrites;
@@ -28,8 +30,8 @@ import java.time.Clock;
 
 /** The application services over one store, wired once at start; the routes are built on top. */
 record Services(ContextService contexts, KeyService keys, SessionService sessions, TurnIngestion turns, FactIngestion facts,
-                MemoryQueries memory, ContextAssembler assembler, TraceLog traces, IdempotentWrites idempotency,
-                EmbedderCatalog embedders, Reembedder reembedder) {
+                MemoryQueries memory, ContextAssembler assembler, TraceLog traces, ContextModels models, ChatService chat,
+                ResponseTraces responseTraces, IdempotentWrites idempotency, EmbedderCatalog embedders, Reembedder reembedder) {
 
     static Services wire(MemoryStore store, ServerConfig config, Clock clock) {
         ProviderCredentials credentials = ProviderCredentials.of(config.providerEnvironment());
@@ -49,8 +51,10 @@ record Services(ContextService contexts, KeyService keys, SessionService session
         TraceLog traces = new TraceLog();
         ContextAssembler assembler = new ContextAssembler(store, sessions, new Retriever(store, new VectorCache(store), embedders, clock),
                 traces, clock);
+        ResponseTraces responseTraces = new ResponseTraces();
         return new Services(contexts, new KeyService(store, clock), sessions, turns,
                 new FactIngestion(store, sessions, turns, reconciler, indexer, clock), new MemoryQueries(store, clock), assembler, traces,
+                models, new ChatService(store, assembler, responseTraces, clock), responseTraces,
                 new IdempotentWrites(store, clock), embedderCatalog, new Reembedder(store, embedders, clock));
     }
 }

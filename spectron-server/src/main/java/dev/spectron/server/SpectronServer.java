@@ -14,6 +14,8 @@ import dev.spectron.server.http.IdempotentResponder;
 import dev.spectron.server.http.RequestIds;
 import dev.spectron.server.problem.ProblemMapper;
 import dev.spectron.server.session.SessionRoutes;
+import dev.spectron.server.chat.ChatRoutes;
+import dev.spectron.server.trace.TraceRoutes;
 import dev.spectron.store.sqlite.SqliteMemoryStore;
 import io.javalin.Javalin;
 import java.time.Clock;
@@ -65,7 +67,10 @@ public final class SpectronServer implements AutoCloseable {
                 new ContextRoutes(services.contexts(), services.reembedder(), auth, maxBody).register(javalin.routes);
                 new KeyRoutes(services.keys(), auth, maxBody).register(javalin.routes);
                 new FactsRoutes(services.facts(), services.contexts(), auth, responder, maxBody).register(javalin.routes);
-                new RetrievalRoutes(services.assembler(), services.traces(), auth, maxBody).register(javalin.routes);
+                new RetrievalRoutes(services.assembler(), auth, maxBody).register(javalin.routes);
+                new TraceRoutes(services.traces(), services.responseTraces(), auth).register(javalin.routes);
+                new ChatRoutes(services.contexts(), services.facts(), services.turns(), services.sessions(), services.models(),
+                        services.chat(), auth, responder, maxBody).register(javalin.routes);
                 new MemoryRoutes(services.memory(), auth).register(javalin.routes);
                 new SessionRoutes(services.sessions(), services.turns(), services.contexts(), auth, responder, maxBody).register(javalin.routes);
             });

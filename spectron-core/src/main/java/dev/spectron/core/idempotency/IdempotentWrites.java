@@ -38,10 +38,7 @@ public final class IdempotentWrites {
         if (idempotencyKey.isEmpty()) {
             return store.write(work);
         }
-        String key = idempotencyKey.get();
-        if (!KEY.matcher(key).matches()) {
-            throw new InvalidInputException("Idempotency-Key", "Idempotency-Key must be 1-255 visible ASCII characters");
-        }
+        String key = checked(idempotencyKey.get());
         Instant now = clock.instant();
         return store.write(tx -> {
             purgeExpired(tx, now);
@@ -78,6 +75,14 @@ public final class IdempotentWrites {
                     }
                     return new StoredResponse(record.status(), record.responseBody(), true);
                 });
+    }
+
+    /** The key as given, or a 400 when it is not 1-255 visible ASCII characters. */
+    public static String checked(String key) {
+        if (!KEY.matcher(key).matches()) {
+            throw new InvalidInputException("Idempotency-Key", "Idempotency-Key must be 1-255 visible ASCII characters");
+        }
+        return key;
     }
 
     private static ConflictException conflict(String key) {

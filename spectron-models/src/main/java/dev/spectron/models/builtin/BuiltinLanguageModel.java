@@ -10,14 +10,16 @@ import dev.spectron.core.model.ModelReply;
 import dev.spectron.core.model.ModelRequest;
 import dev.spectron.core.model.TokenUsage;
 import java.time.Duration;
+import java.util.Comparator;
 import java.util.List;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
 
 /**
  * The offline provider (DESIGN.md §4): no network, no model. Its reply is deterministic and says
- * plainly that it is not an LLM; it restates what the system prompt's memory section holds, so the
- * product runs and is testable with nothing configured. It does no extraction: callers run the
+ * plainly that it is not an LLM; it restates what the system prompt's memory section holds — the
+ * retrieved items first, with their {@code [S1]} markers so citations resolve, then the profile —
+ * so the product runs and is testable with nothing configured. It does no extraction: callers run the
  * stage-0 heuristics instead.
  */
 public final class BuiltinLanguageModel implements LanguageModel {
@@ -60,6 +62,7 @@ public final class BuiltinLanguageModel implements LanguageModel {
                 .map(MEMORY_ITEM::matcher)
                 .filter(java.util.regex.Matcher::matches)
                 .map(m -> shorten(m.group(1).strip()))
+                .sorted(Comparator.comparing(item -> !item.startsWith("[S")))
                 .toList();
         if (items.isEmpty()) {
             return "Memory holds nothing about this yet. You said: \"" + shorten(lastUserText(request)) + "\"";

@@ -38,6 +38,19 @@ class BuiltinLanguageModelTest {
     }
 
     @Test
+    void quotes_the_retrieved_items_with_their_markers_before_the_profile() {
+        String block = """
+                ## Profile
+                - name: Ada
+                ## Relevant past turns
+                - [S1] 2026-05-01 Ada: I live in Lisbon.
+                """;
+
+        assertThat(model.complete(ModelRequest.of(block, List.of(ModelMessage.user("Where do I live?")))).text())
+                .endsWith("Memory holds 2 items: [S1] 2026-05-01 Ada: I live in Lisbon.; name: Ada.");
+    }
+
+    @Test
     void says_memory_is_empty_and_echoes_the_last_user_message() {
         ModelRequest request = ModelRequest.of("", List.of(
                 ModelMessage.user("Hello"), ModelMessage.assistant("Hi"), ModelMessage.user("I moved to Paris.")));

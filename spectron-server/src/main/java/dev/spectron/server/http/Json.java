@@ -52,6 +52,20 @@ public final class Json {
         return newline < 0 ? trimmed : trimmed.substring(0, newline);
     }
 
+    /** A value as a JSON tree, to combine with others. */
+    public static JsonNode tree(Object value) {
+        return MAPPER.valueToTree(value);
+    }
+
+    /** Parses JSON this server wrote earlier (a stored response); failure is a bug, not bad input. */
+    public static JsonNode parseStored(String json) {
+        try {
+            return MAPPER.readTree(json);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stored response is not JSON", e);
+        }
+    }
+
     /** A JSON tree as plain Java values (maps, lists, strings, numbers, booleans, null). */
     public static Object toPlain(JsonNode node) {
         return MAPPER.convertValue(node, Object.class);

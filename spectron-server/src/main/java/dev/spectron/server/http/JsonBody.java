@@ -85,6 +85,15 @@ public final class JsonBody {
         });
     }
 
+    public Optional<Boolean> optionalBoolean(String... names) {
+        return field(names).map(value -> {
+            if (!value.isBoolean()) {
+                throw new InvalidInputException(names[0], "field '" + names[0] + "' must be true or false; got " + describe(value));
+            }
+            return value.booleanValue();
+        });
+    }
+
     /** The first of {@code names} present and not JSON null. */
     public Optional<JsonNode> field(String... names) {
         for (String name : names) {

@@ -44,6 +44,30 @@ public final class ContextModels {
                 .orElseGet(() -> resolve(ModelSpec.builtin(), Map.of()));
     }
 
+    /**
+     * The response model with a per-call {@code model} override: {@code "provider/model"}, or a bare
+     * model name for the configured provider (keeping its base URL and key). Overrides are resolved
+     * per call and not cached, so arbitrary names cannot grow the cache.
+     *
+     * @throws InvalidInputException naming field {@code model} when the override does not resolve
+     */
+    public Resolved response(ContextConfig config, String override) {
+        Resolved configured = response(config);
+        if (override == null || override.isBlank()) {
+            return configured;
+        }
+        try {
+            ModelSpec spec = override.contains("/") || override.strip().equals(ModelProvider.BUILTIN.id()) ? ModelSpec.parse(override) : null;
+            ModelSpec base = configured.spec();
+            if (spec == null || spec.provider() == base.provider() && spec.baseUrl() == null) {
+                spec = new ModelSpec(base.provider(), spec == null ? override : spec.model(), base.baseUrl(), base.apiKey());
+            }
+            return resolve(spec, config.providerKeys());
+        } catch (ModelException e) {
+            throw new InvalidInputException("model", "model: " + e.getMessage());
+        }
+    }
+
     /** Refuses a configuration whose models do not resolve, with the provider's exact complaint. */
     public void validate(ContextConfig config) {
         for (String stage : List.of("extraction", "response", "synthesis")) {

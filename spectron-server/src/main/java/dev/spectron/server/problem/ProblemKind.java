@@ -10,6 +10,8 @@ public enum ProblemKind {
     PAYLOAD_TOO_LARGE("payload-too-large", "Payload too large"),
     UNPROCESSABLE("unprocessable", "Unprocessable request"),
     HTTP_ERROR("http-error", "HTTP error"),
+    MODEL_FAILED("model-failed", "The response model failed"),
+    MODEL_UNAVAILABLE("model-unavailable", "The response model is unavailable"),
     INTERNAL("internal", "Internal server error");
 
     private final String slug;

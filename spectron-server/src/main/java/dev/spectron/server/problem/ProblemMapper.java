@@ -7,6 +7,8 @@ import dev.spectron.core.PayloadTooLargeException;
 import dev.spectron.core.SpectronException;
 import dev.spectron.core.UnauthorizedException;
 import dev.spectron.core.UnprocessableException;
+import dev.spectron.core.chat.ResponseModelFailure;
+import dev.spectron.core.model.ModelException;
 import dev.spectron.server.http.Json;
 import dev.spectron.server.http.RequestIds;
 import io.javalin.config.RoutesConfig;
@@ -27,6 +29,7 @@ public final class ProblemMapper {
 
     public static void register(RoutesConfig routes) {
         routes.exception(SpectronException.class, (e, ctx) -> send(ctx, forSpectron(e, ctx)));
+        routes.exception(ResponseModelFailure.class, (e, ctx) -> send(ctx, forModelFailure(e, ctx)));
         routes.exception(HttpResponseException.class, (e, ctx) -> send(ctx, forHttp(e, ctx)));
         routes.exception(Exception.class, (e, ctx) -> {
             String requestId = RequestIds.of(ctx);
@@ -53,6 +56,22 @@ public final class ProblemMapper {
         };
     }
 
+    /**
+     * A chat whose response model failed: 503 when waiting may help (outage, timeout, rate limit;
+     * with the provider's {@code Retry-After}), 502 when the provider answered but not usefully.
+     */
+    public static Problem forModelFailure(ResponseModelFailure failure, Context ctx) {
+        ModelException cause = failure.modelError();
+        boolean transient_ = cause.retryable();
+        if (transient_) {
+            cause.retryAfter().ifPresent(wait -> ctx.header("Retry-After", String.valueOf(Math.max(1, wait.toSeconds()))));
+        }
+        LOG.warn("request {}: response model {} failed ({}): {}", RequestIds.of(ctx), cause.provider(), cause.kind(), cause.getMessage());
+        return Problem.of(transient_ ? ProblemKind.MODEL_UNAVAILABLE : ProblemKind.MODEL_FAILED, transient_ ? 503 : 502,
+                        failure.getMessage(), ctx.path(), null, RequestIds.of(ctx))
+                .withChat(cause.provider(), failure.sessionId(), failure.userTurnId());
+    }
+
     /** Javalin's own refusals: unknown route, wrong method, body over {@code maxRequestSize}. */
     static Problem forHttp(HttpResponseException e, Context ctx) {
         int status = e.getStatus();
@@ -70,7 +89,7 @@ public final class ProblemMapper {
         return Problem.of(kind, status, detail, ctx.path(), null, RequestIds.of(ctx));
     }
 
-    private static void send(Context ctx, Problem problem) {
+    public static void send(Context ctx, Problem problem) {
         ctx.status(problem.status()).contentType(Problem.CONTENT_TYPE).result(Json.write(problem));
     }
 }

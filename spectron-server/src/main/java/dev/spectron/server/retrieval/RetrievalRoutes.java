@@ -1,11 +1,9 @@
 package dev.spectron.server.retrieval;
 
-import dev.spectron.core.NotFoundException;
 import dev.spectron.core.retrieval.ContextAssembler;
 import dev.spectron.core.retrieval.ContextBlock;
 import dev.spectron.core.retrieval.Retrieval;
 import dev.spectron.core.retrieval.RetrievalRequest;
-import dev.spectron.core.retrieval.TraceLog;
 import dev.spectron.core.session.ScopeSet;
 import dev.spectron.server.auth.Authenticator;
 import dev.spectron.server.auth.Caller;
@@ -20,20 +18,17 @@ import java.util.Map;
 
 /**
  * Reads: {@code POST /query} (ranked hits), {@code POST /context} and
- * {@code POST|GET /sessions/{id}/context} (the context block, the seed's {@code session.context()}),
- * and {@code GET /traces/{id}}.
+ * {@code POST|GET /sessions/{id}/context} (the context block, the seed's {@code session.context()}).
  */
 public final class RetrievalRoutes {
     private static final String BASE = "/api/v1/{context}";
 
     private final ContextAssembler assembler;
-    private final TraceLog traces;
     private final Authenticator auth;
     private final long maxBodyBytes;
 
-    public RetrievalRoutes(ContextAssembler assembler, TraceLog traces, Authenticator auth, long maxBodyBytes) {
+    public RetrievalRoutes(ContextAssembler assembler, Authenticator auth, long maxBodyBytes) {
         this.assembler = assembler;
-        this.traces = traces;
         this.auth = auth;
         this.maxBodyBytes = maxBodyBytes;
     }
@@ -43,7 +38,6 @@ public final class RetrievalRoutes {
         routes.post(BASE + "/context", this::context);
         routes.post(BASE + "/sessions/{session}/context", this::sessionContext);
         routes.get(BASE + "/sessions/{session}/context", this::sessionContext);
-        routes.get(BASE + "/traces/{trace}", this::trace);
     }
 
     private void query(Context ctx) {
@@ -77,33 +71,13 @@ public final class RetrievalRoutes {
                 body == null ? ContextBlock.DEFAULT_BUDGET_CHARS : budget(body))));
     }
 
-    private void trace(Context ctx) {
-        Caller caller = auth.dataPlane(ctx);
-        TraceLog.Trace trace = traces.find(caller.contextId(), ctx.pathParam("trace"))
-                .orElseThrow(() -> new NotFoundException("no trace '" + ctx.pathParam("trace") + "' in this context (traces are kept in memory, newest first)"));
-        Retrieval r = trace.retrieval();
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("id", r.traceId());
-        body.put("queryText", trace.query());
-        body.put("resolutionTier", r.tier().wireName());
-        body.put("tierReason", r.reason());
-        body.put("cached", false);
-        body.put("latencyMs", round(r.latencyMs()));
-        body.put("createdAt", trace.createdAt().toString());
-        body.put("candidates", r.candidates());
-        body.put("returned", r.hits().stream().map(h -> Map.of("id", h.doc().id(), "table", h.doc().kind().wireName(), "score", h.score(),
-                "source", h.source())).toList());
-        send(ctx, body);
-    }
-
     private static Map<String, Object> contextBody(ContextAssembler.Assembled assembled) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("context", assembled.context());
         body.put("tier", assembled.retrieval().tier().wireName());
         body.put("queryMs", round(assembled.retrieval().latencyMs()));
         body.put("traceId", assembled.retrieval().traceId());
-        body.put("citations", assembled.citations().stream().map(c -> Map.of("marker", c.marker(), "id", c.hit().doc().id(),
-                "kind", c.hit().doc().kind().wireName(), "score", c.hit().score(), "occurredAt", c.hit().doc().occurredAt().toString())).toList());
+        body.put("citations", assembled.citations().stream().map(CitationJson::from).toList());
         return body;
     }
 

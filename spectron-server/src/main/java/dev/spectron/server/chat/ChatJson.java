@@ -1,0 +1,71 @@
+package dev.spectron.server.chat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.spectron.core.chat.ChatService;
+import dev.spectron.core.ingest.IngestedTurn;
+import dev.spectron.core.model.TokenUsage;
+import dev.spectron.server.http.Json;
+import dev.spectron.server.memory.DiffJson;
+import dev.spectron.server.retrieval.CitationJson;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Set;
+
+/** The chat response on the wire (spectron-api.md §2.2.5, and the seed's field names on its route). */
+final class ChatJson {
+    private ChatJson() {
+    }
+
+    /** @param diffField {@code memory_updates} on the seed's route, {@code memoryUpdates} on {@code /chat} */
+    static Map<String, Object> response(String diffField, ChatService.Answer answer, String modelId, UserStep user, IngestedTurn reply) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("reply", answer.reply().text());
+        body.put(diffField, combined(user.diff(), Json.tree(DiffJson.from(null, null, reply.diff()))));
+        body.put("sessionId", user.sessionId());
+        body.put("turnId", user.turn().id());
+        body.put("assistantTurnId", reply.turn().id());
+        body.put("traceId", answer.traceId());
+        body.put("model", modelId);
+        body.put("citations", answer.citations().stream().map(CitationJson::from).toList());
+        TokenUsage usage = answer.reply().usage();
+        if (usage.inputTokens() != null || usage.outputTokens() != null) {
+            Map<String, Integer> tokens = new LinkedHashMap<>();
+            tokens.put("inputTokens", usage.inputTokens());
+            tokens.put("outputTokens", usage.outputTokens());
+            body.put("usage", tokens);
+        }
+        return body;
+    }
+
+    /**
+     * The diff of both turns, the user's first: lists concatenated, extraction failed when either
+     * failed, with the stages of both.
+     */
+    static JsonNode combined(JsonNode user, JsonNode reply) {
+        ObjectNode out = ((ObjectNode) user).deepCopy();
+        for (Iterator<Map.Entry<String, JsonNode>> fields = reply.fields(); fields.hasNext(); ) {
+            Map.Entry<String, JsonNode> field = fields.next();
+            if (field.getValue().isArray()) {
+                ArrayNode list = out.withArray(field.getKey());
+                list.addAll((ArrayNode) field.getValue());
+            }
+        }
+        JsonNode a = user.path("extraction");
+        JsonNode b = reply.path("extraction");
+        ObjectNode extraction = out.putObject("extraction");
+        extraction.put("status", "failed".equals(a.path("status").asText()) || "failed".equals(b.path("status").asText()) ? "failed" : "ok");
+        Set<String> stages = new LinkedHashSet<>();
+        a.path("stages").forEach(s -> stages.add(s.asText()));
+        b.path("stages").forEach(s -> stages.add(s.asText()));
+        stages.forEach(extraction.withArray("stages")::add);
+        String error = a.hasNonNull("error") ? a.get("error").asText() : b.hasNonNull("error") ? b.get("error").asText() : null;
+        if (error != null) {
+            extraction.put("error", error);
+        }
+        return out;
+    }
+}
