@@ -56,6 +56,8 @@ export interface ChatOptions extends RequestOptions {
   model?: string;
   /** Retrieval depth, 1-50 (default 10). */
   k?: number;
+  /** Character budget of the context block given to the model. */
+  budgetChars?: number;
 }
 
 export interface MemoryChatOptions extends ChatOptions {
@@ -252,6 +254,7 @@ export class Memory {
         ...scopeFields(options.scope ?? options.scopes, 'scopes'),
         model: options.model,
         k: options.k,
+        budgetChars: options.budgetChars,
       }),
       options,
     );
@@ -421,7 +424,7 @@ export class Session {
   chat(message: string, options?: ChatOptions & { stream?: false }): Promise<ChatResult>;
   chat(message: string, options?: ChatOptions): Promise<ChatResult | ChatStream>;
   chat(message: string, options: ChatOptions = {}): Promise<ChatResult | ChatStream> {
-    return this.memory.chatCall(this.path('/chat'), compact({ message, model: options.model, k: options.k }), options);
+    return this.memory.chatCall(this.path('/chat'), compact({ message, model: options.model, k: options.k, budgetChars: options.budgetChars }), options);
   }
 
   /** Delete this session and its transcript. */

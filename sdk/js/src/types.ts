@@ -186,7 +186,10 @@ export interface ChatResult {
   turnId: string;
   assistantTurnId: string;
   sessionId: string;
+  /** The model that answered, `provider/model`. */
   model?: string;
+  /** Token counts, when the provider reported them. */
+  usage?: { inputTokens?: number; outputTokens?: number };
   [key: string]: unknown;
 }
 

@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { testServer, hasRoute, repoRoot } from './support/server.mjs';
+import { testServer, repoRoot } from './support/server.mjs';
 
 const examples = join(repoRoot, 'examples/js');
 const TAG = Array.from({ length: 6 }, () => String.fromCharCode(97 + Math.floor(Math.random() * 26))).join('');
@@ -57,11 +57,7 @@ test('caller-loop.mjs: messages from piped stdin', async () => {
   assert.match(replyTo(out, 'Where do I live?'), /Riga/);
 });
 
-test('full-loop.mjs: session.chat() per message; message 1\'s fact is in a later reply (JSON and --stream)', async (t) => {
-  if (!(await hasRoute(server, 'POST', '/api/v1/default/sessions/sess_probe/chat', { message: 'probe' }))) {
-    t.skip('POST /sessions/{id}/chat is not on this server yet');
-    return;
-  }
+test('full-loop.mjs: session.chat() per message; message 1\'s fact is in a later reply (JSON and --stream)', async () => {
   const plain = await run('full-loop.mjs', [`--user=fl${TAG}`, 'I live in Vilnius.', 'Where do I live?']);
   assert.equal(plain.code, 0, plain.err);
   assert.match(replyTo(plain.out, 'Where do I live?'), /Vilnius/);
@@ -72,11 +68,7 @@ test('full-loop.mjs: session.chat() per message; message 1\'s fact is in a later
   assert.match(replyTo(streamed.out, 'Where do I live?'), /Krakow/);
 });
 
-test('full-loop.mjs with no arguments and empty stdin runs the demo conversation', async (t) => {
-  if (!(await hasRoute(server, 'POST', '/api/v1/default/sessions/sess_probe/chat', { message: 'probe' }))) {
-    t.skip('POST /sessions/{id}/chat is not on this server yet');
-    return;
-  }
+test('full-loop.mjs with no arguments and empty stdin runs the demo conversation', async () => {
   const { code, out, err } = await run('full-loop.mjs', [`--user=fd${TAG}`]);
   assert.equal(code, 0, err);
   assert.match(replyTo(out, 'Where do I live?'), /Lisbon/);
