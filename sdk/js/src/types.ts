@@ -159,9 +159,14 @@ export interface Citation {
   marker: string;
   id: string;
   kind: string;
+  /** The cited text, shortened. */
   snippet?: string;
   score: number;
   occurredAt?: string;
+  /** `assistant` when the cited text is a past reply. */
+  role?: string;
+  turnId?: string;
+  sessionId?: string;
   [key: string]: unknown;
 }
 
