@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
 /** The {@code spectron} command line. */
 @Command(name = "spectron", mixinStandardHelpOptions = true, version = "spectron " + SpectronServer.VERSION,
         description = "Spectron: a memory layer for LLM applications.",
-        subcommands = {ServeCommand.class, BenchCommand.class})
+        subcommands = {ServeCommand.class, ChatCommand.class, BenchCommand.class})
 public final class SpectronCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

@@ -12,7 +12,6 @@ import dev.spectron.core.session.SessionService;
 import java.time.Clock;
 import java.util.List;
 import java.util.Set;
-import java.util.function.UnaryOperator;
 
 /**
  * {@code session.context()} and {@code /context}: retrieve, then render the profile, the active
@@ -43,22 +42,18 @@ public final class ContextAssembler {
     }
 
     /**
-     * Like {@link #forSession(ContextId, String, String, int, int)}, leaving out what came from
-     * {@code excludedTurnIds} — the turns a chat already sends as conversation — while still
-     * returning up to {@code k} items.
+     * Like {@link #forSession(ContextId, String, String, int, int)}, leaving out the turns in
+     * {@code excludedTurnIds} — those a chat already sends as conversation; facts drawn from them
+     * may still come back.
      */
     public Assembled forSession(Session session, String query, int k, int budgetChars, Set<String> excludedTurnIds) {
-        int widened = Math.min(RetrievalRequest.MAX_K, k + excludedTurnIds.size());
-        RetrievalRequest request = new RetrievalRequest(session.contextId(), query, widened, session.scopes(), null,
-                RetrievalRequest.Mode.HYBRID_GRAPH);
-        return assemble(request, session.scopes().user().orElse(null), budgetChars, hits -> hits.stream()
-                .filter(hit -> hit.doc().turnId() == null || !excludedTurnIds.contains(hit.doc().turnId()))
-                .limit(k)
-                .toList());
+        RetrievalRequest request = new RetrievalRequest(session.contextId(), query, k, session.scopes(), null,
+                RetrievalRequest.Mode.HYBRID_GRAPH, excludedTurnIds);
+        return assemble(request, session.scopes().user().orElse(null), budgetChars);
     }
 
     public Assembled forLens(RetrievalRequest request, int budgetChars) {
-        return assemble(request, request.lens() == null ? null : request.lens().user().orElse(null), budgetChars, hits -> hits);
+        return assemble(request, request.lens() == null ? null : request.lens().user().orElse(null), budgetChars);
     }
 
     /** A plain ranked read ({@code /query}); the trace is kept. */
@@ -68,10 +63,8 @@ public final class ContextAssembler {
         return retrieval;
     }
 
-    private Assembled assemble(RetrievalRequest request, String speaker, int budgetChars, UnaryOperator<List<Hit>> keep) {
-        Retrieval all = query(request);
-        Retrieval retrieval = new Retrieval(all.traceId(), all.tier(), all.reason(), all.classificationKind(), all.seedEntities(),
-                keep.apply(all.hits()), all.candidates(), all.latencyMs());
+    private Assembled assemble(RetrievalRequest request, String speaker, int budgetChars) {
+        Retrieval retrieval = query(request);
         record Standing(List<Attribute> profile, List<Instruction> instructions) {
         }
         Standing standing = store.read(tx -> new Standing(

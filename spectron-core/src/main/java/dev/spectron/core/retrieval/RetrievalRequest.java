@@ -5,6 +5,7 @@ import dev.spectron.core.context.ContextId;
 import dev.spectron.core.session.ScopeSet;
 import java.time.Instant;
 import java.util.Locale;
+import java.util.Set;
 
 /**
  * One read.
@@ -12,8 +13,9 @@ import java.util.Locale;
  * @param lens   who reads: only records visible to these scopes come back; null reads the whole context
  * @param asOf   replay memory as it was known at that time: superseded facts of that time included
  * @param mode   which retrievers run (for ablations); {@link Mode#HYBRID_GRAPH} by default
+ * @param excludedTurns turns whose own text must not come back (a chat sends them already); facts drawn from them still may
  */
-public record RetrievalRequest(ContextId contextId, String query, int k, ScopeSet lens, Instant asOf, Mode mode) {
+public record RetrievalRequest(ContextId contextId, String query, int k, ScopeSet lens, Instant asOf, Mode mode, Set<String> excludedTurns) {
     public static final int DEFAULT_K = 10;
     public static final int MAX_K = 50;
 
@@ -31,7 +33,12 @@ public record RetrievalRequest(ContextId contextId, String query, int k, ScopeSe
         }
     }
 
+    public RetrievalRequest(ContextId contextId, String query, int k, ScopeSet lens, Instant asOf, Mode mode) {
+        this(contextId, query, k, lens, asOf, mode, Set.of());
+    }
+
     public RetrievalRequest {
+        excludedTurns = Set.copyOf(excludedTurns);
         if (query == null || query.isBlank()) {
             throw new InvalidInputException("query", "field 'query' must be a non-empty string");
         }

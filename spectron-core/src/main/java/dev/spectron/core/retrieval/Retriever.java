@@ -81,7 +81,7 @@ public final class Retriever {
             tier = Tier.FULL_CONTEXT;
             reason = "hybrid answer was thin (best score or hit count under the floor); widened pool and graph";
         }
-        List<Hit> hits = merge(direct, hybrid, request.k());
+        List<Hit> hits = merge(direct, hybrid, request.k(), request.excludedTurns());
         double latencyMs = (System.nanoTime() - start) / 1e6;
         return new Retrieval(Ids.newId("trace_", clock.instant()), tier, reason, direct.isEmpty() ? "open" : "entity_key",
                 seeds.stream().map(Entity::ref).toList(), hits, candidates, latencyMs);
@@ -242,12 +242,16 @@ public final class Retriever {
     /**
      * Direct answers first, then the fused ranking; one item per source turn, the best-ranked one,
      * because a fact and the turn it came from say the same thing and would take two of the k places.
+     * An excluded turn gives its place to the best fact drawn from it.
      */
-    private static List<Hit> merge(List<Hit> direct, List<Hit> hybrid, int k) {
+    private static List<Hit> merge(List<Hit> direct, List<Hit> hybrid, int k, Set<String> excludedTurns) {
         Map<String, Hit> merged = new LinkedHashMap<>();
         Set<String> sourceTurns = new java.util.HashSet<>();
         for (Hit hit : concat(direct, hybrid)) {
             String turn = hit.doc().turnId();
+            if (hit.doc().kind() == SearchDoc.Kind.TURN && excludedTurns.contains(turn)) {
+                continue;
+            }
             if (turn == null || sourceTurns.add(turn)) {
                 merged.putIfAbsent(hit.doc().id(), hit);
             }
