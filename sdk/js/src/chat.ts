@@ -1,6 +1,6 @@
 import { ConnectionError, SpectronError, errorFor, type Problem } from './errors.js';
 import { parseSSE } from './sse.js';
-import { abortResponse } from './transport.js';
+import { abortResponse, releaseResponse } from './transport.js';
 import type { ChatChunk, ChatResult, MemoryDiff } from './types.js';
 
 /**
@@ -46,6 +46,14 @@ export class ChatStream implements AsyncIterable<ChatChunk> {
   }
 
   private async *chunks(): AsyncGenerator<ChatChunk> {
+    try {
+      yield* this.read();
+    } finally {
+      releaseResponse(this.response);
+    }
+  }
+
+  private async *read(): AsyncGenerator<ChatChunk> {
     const type = this.response.headers.get('content-type') ?? '';
     if (!type.includes('text/event-stream')) {
       // The server answered with plain JSON (it did not stream): one final chunk.

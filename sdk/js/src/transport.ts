@@ -99,6 +99,7 @@ export class Transport {
           if (call.stream) {
             deadline.clearTimer(); // the caller's signal still aborts the stream
             aborters.set(response, () => deadline.abort());
+            releasers.set(response, () => deadline.clear());
           } else deadlines.set(response, deadline);
           return response;
         }
@@ -133,6 +134,12 @@ export class Transport {
 
 const deadlines = new WeakMap<Response, Deadline>();
 const aborters = new WeakMap<Response, () => void>();
+const releasers = new WeakMap<Response, () => void>();
+
+/** A stream has ended: stop listening to the caller's signal. */
+export function releaseResponse(response: Response): void {
+  releasers.get(response)?.();
+}
 
 /** Closes a streaming response opened by {@link Transport.send}. */
 export function abortResponse(response: Response): void {

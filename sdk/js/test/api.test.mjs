@@ -14,7 +14,7 @@ let server;
 let client;
 let memory;
 before(async () => {
-  server = await testServer(after);
+  server = await testServer();
   client = new Spectron({ baseUrl: server.url, apiKey: server.apiKey });
   memory = client.memory('default');
 });

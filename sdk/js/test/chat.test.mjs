@@ -10,7 +10,7 @@ let server;
 let memory;
 
 before(async () => {
-  server = await testServer(after);
+  server = await testServer();
   memory = new Spectron({ baseUrl: server.url, apiKey: server.apiKey }).memory('default');
 });
 

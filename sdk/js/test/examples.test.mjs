@@ -11,7 +11,7 @@ const TAG = Array.from({ length: 6 }, () => String.fromCharCode(97 + Math.floor(
 let server;
 
 before(async () => {
-  server = await testServer(after);
+  server = await testServer();
   assert.ok(existsSync(join(examples, 'node_modules/spectron/package.json')),
     'examples/js/node_modules/spectron is missing: run `npm ci` in examples/js (sdk/js/run-tests does)');
 });

@@ -171,7 +171,7 @@ test('the caller\'s AbortSignal aborts the call with its own reason', async () =
 });
 
 test('retry once through a proxy: a 503 before the write, then forwarded; the turn is stored once', async () => {
-  const server = await testServer(after);
+  const server = await testServer();
   const real = new Spectron({ baseUrl: server.url, apiKey: server.apiKey });
   const session = await real.memory('default').sessions.create({ scope: { user: 'retry-once' } });
   let posts = 0;
@@ -192,7 +192,7 @@ test('retry once through a proxy: a 503 before the write, then forwarded; the tu
 });
 
 test('retry after a lost response: the write reached the server, the retry is replayed, stored once', async () => {
-  const server = await testServer(after);
+  const server = await testServer();
   const real = new Spectron({ baseUrl: server.url, apiKey: server.apiKey });
   const session = await real.memory('default').sessions.create({ scope: { user: 'lost-response' } });
   let replayed;

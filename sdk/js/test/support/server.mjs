@@ -65,25 +65,36 @@ export async function startServer({ timeoutMs = 180_000 } = {}) {
     }
     rmSync(dataDir, { recursive: true, force: true });
   };
-  return { url, apiKey, managementKey, stop, logs: () => stderr };
+  /** Lets this process exit while the server runs (the caller kills it on exit). */
+  const unref = () => {
+    child.unref();
+    child.stdout.unref?.();
+    child.stderr.unref?.();
+  };
+  const kill = () => {
+    if (child.exitCode === null) child.kill('SIGKILL');
+    rmSync(dataDir, { recursive: true, force: true });
+  };
+  return { url, apiKey, managementKey, stop, kill, unref, logs: () => stderr };
 }
 
 let shared;
 
 /**
  * The server of this test run: the one test/run.mjs started (env), else one started here for this
- * file (stopped when the process ends; pass the node:test `after` hook to stop it earlier).
+ * file alone, killed when the process exits.
  */
-export async function testServer(after) {
+export async function testServer() {
   if (process.env.SPECTRON_TEST_URL) {
     return { url: process.env.SPECTRON_TEST_URL, apiKey: process.env.SPECTRON_TEST_API_KEY,
       managementKey: process.env.SPECTRON_TEST_MANAGEMENT_KEY, stop: async () => {} };
   }
   if (!shared) {
-    shared = startServer();
-    const server = await shared;
-    after?.(() => server.stop());
-    process.once('exit', () => server.stop());
+    shared = startServer().then((server) => {
+      server.unref();
+      process.once('exit', () => server.kill());
+      return server;
+    });
   }
   return shared;
 }
