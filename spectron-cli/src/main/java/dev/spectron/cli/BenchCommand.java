@@ -11,7 +11,8 @@ import picocli.CommandLine.Option;
 
 /** {@code spectron bench ...}: benchmark harnesses that print figures. */
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Run a benchmark and print its figures.",
-        subcommands = {BenchCommand.Turns.class, BenchCommand.IngestLocomo.class, BenchCommand.Locomo.class, BenchCommand.ContextLatency.class})
+        subcommands = {BenchCommand.Turns.class, BenchCommand.IngestLocomo.class, BenchCommand.Locomo.class, BenchCommand.ContextLatency.class,
+                BenchCommand.ChatOverhead.class})
 final class BenchCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -35,6 +36,26 @@ final class BenchCommand implements Runnable {
             System.out.println("context latency over HTTP (POST /sessions/{id}/context, k=10, query embedding included)");
             for (var row : dev.spectron.bench.context.ContextLatencyBenchmark.run(sizes, queries)) {
                 System.out.printf(Locale.ROOT, "%,9d memories: %s%n", row.memories(), row.latency());
+            }
+            return 0;
+        }
+    }
+
+    @Command(name = "chat-overhead", mixinStandardHelpOptions = true,
+            description = "p50/p95 of POST /sessions/{id}/chat minus the model's time, with the in-process builtin model and N memories.")
+    static final class ChatOverhead implements Callable<Integer> {
+        @Option(names = "--sizes", defaultValue = "1000,10000", split = ",", description = "Memory counts (default: ${DEFAULT-VALUE}).")
+        List<Integer> sizes;
+
+        @Option(names = "--chats", defaultValue = "200", description = "Measured chats per size (default: ${DEFAULT-VALUE}).")
+        int chats;
+
+        @Override
+        public Integer call() throws Exception {
+            System.out.println("chat overhead over HTTP (POST /sessions/{id}/chat, builtin model, both turns stored; overhead = total - model step)");
+            for (var row : dev.spectron.bench.context.ChatOverheadBenchmark.run(sizes, chats)) {
+                System.out.printf(Locale.ROOT, "%,9d memories: overhead %s%n%20s total    %s%n%20s median per step (ms) %s%n",
+                        row.memories(), row.overhead(), "", row.total(), "", row.stepP50());
             }
             return 0;
         }

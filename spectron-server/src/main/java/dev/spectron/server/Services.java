@@ -5,6 +5,7 @@ import dev.spectron.core.chat.ChatService;
 import dev.spectron.core.chat.ResponseTraces;
 import dev.spectron.core.context.ContextService;
 import dev.spectron.core.extraction.heuristics.HeuristicStage;
+import dev.spectron.core.forget.Forgetting;
 import dev.spectron.core.idempotency.IdempotentWrites;
 import dev.spectron.core.ingest.FactIngestion;
 import dev.spectron.core.ingest.TurnIngestion;
@@ -30,8 +31,9 @@ import java.time.Clock;
 
 /** The application services over one store, wired once at start; the routes are built on top. */
 record Services(ContextService contexts, KeyService keys, SessionService sessions, TurnIngestion turns, FactIngestion facts,
-                MemoryQueries memory, ContextAssembler assembler, TraceLog traces, ContextModels models, ChatService chat,
-                ResponseTraces responseTraces, IdempotentWrites idempotency, EmbedderCatalog embedders, Reembedder reembedder) {
+                MemoryQueries memory, Forgetting forgetting, ContextAssembler assembler, TraceLog traces, ContextModels models,
+                ChatService chat, ResponseTraces responseTraces, IdempotentWrites idempotency, EmbedderCatalog embedders,
+                Reembedder reembedder) {
 
     static Services wire(MemoryStore store, ServerConfig config, Clock clock) {
         ProviderCredentials credentials = ProviderCredentials.of(config.providerEnvironment());
@@ -53,8 +55,8 @@ record Services(ContextService contexts, KeyService keys, SessionService session
                 traces, clock);
         ResponseTraces responseTraces = new ResponseTraces();
         return new Services(contexts, new KeyService(store, clock), sessions, turns,
-                new FactIngestion(store, sessions, turns, reconciler, indexer, clock), new MemoryQueries(store, clock), assembler, traces,
-                models, new ChatService(store, assembler, responseTraces, clock), responseTraces,
+                new FactIngestion(store, sessions, turns, reconciler, indexer, clock), new MemoryQueries(store, clock),
+                new Forgetting(store, clock), assembler, traces, models, new ChatService(store, assembler, responseTraces, clock), responseTraces,
                 new IdempotentWrites(store, clock), embedderCatalog, new Reembedder(store, embedders, clock));
     }
 }

@@ -2,6 +2,7 @@ package dev.spectron.server;
 
 import dev.spectron.core.port.MemoryStore;
 import dev.spectron.server.facts.FactsRoutes;
+import dev.spectron.server.memory.ForgetRoutes;
 import dev.spectron.server.memory.MemoryRoutes;
 import dev.spectron.server.retrieval.RetrievalRoutes;
 import dev.spectron.server.admin.ContextRoutes;
@@ -72,6 +73,7 @@ public final class SpectronServer implements AutoCloseable {
                 new ChatRoutes(services.contexts(), services.facts(), services.turns(), services.sessions(), services.models(),
                         services.chat(), auth, responder, maxBody).register(javalin.routes);
                 new MemoryRoutes(services.memory(), auth).register(javalin.routes);
+                new ForgetRoutes(services.forgetting(), auth, responder, maxBody).register(javalin.routes);
                 new SessionRoutes(services.sessions(), services.turns(), services.contexts(), auth, responder, maxBody).register(javalin.routes);
             });
             app.start(config.host(), config.port());

@@ -68,7 +68,7 @@ public final class ContextLatencyBenchmark {
         return rows;
     }
 
-    private static String preload(Path db, int size) {
+    static String preload(Path db, int size) {
         ContextId context = ContextId.DEFAULT;
         String model = EmbeddingSpec.defaultSpec().id();
         Random random = new Random(7);

@@ -1,7 +1,6 @@
 package dev.spectron.core.chat;
 
 import java.util.concurrent.locks.ReentrantLock;
-import java.util.function.Supplier;
 
 /**
  * Serialises chats on one session, so that a chat's user turn and its reply are adjacent in the
@@ -19,11 +18,11 @@ public final class SessionLocks {
         }
     }
 
-    public <T> T withLock(String contextId, String sessionId, Supplier<T> work) {
+    public void withLock(String contextId, String sessionId, Runnable work) {
         ReentrantLock lock = locks[Math.floorMod((contextId + "\0" + sessionId).hashCode(), STRIPES)];
         lock.lock();
         try {
-            return work.get();
+            work.run();
         } finally {
             lock.unlock();
         }

@@ -6,7 +6,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
-/** Stored attribute versions. Rows are never deleted; closing sets the temporal fields. */
+/** Stored attribute versions. Closing sets the temporal fields; only a purge deletes rows. */
 public interface AttributeRecords {
     List<Attribute> findByIds(ContextId contextId, java.util.Collection<String> ids);
 
@@ -29,6 +29,15 @@ public interface AttributeRecords {
 
     /** Every version of one key, oldest first: the supersession chain. */
     List<Attribute> history(ContextId contextId, String entityId, String key);
+
+    /** Every version of every key of one entity, live or closed, ordered by key then creation. */
+    List<Attribute> allOf(ContextId contextId, String entityId);
+
+    /**
+     * Erases rows (a purge). Survivors that named one of them in {@code supersedes} or
+     * {@code supersededBy} lose that link, so no row points at a row that is gone.
+     */
+    void delete(ContextId contextId, java.util.Collection<String> ids);
 
     /** Every live row of the context, ordered by entity, key, creation. */
     List<Attribute> allLive(ContextId contextId);

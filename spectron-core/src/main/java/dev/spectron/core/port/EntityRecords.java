@@ -23,6 +23,9 @@ public interface EntityRecords {
     /** Entities (not deleted) of any type whose normalised name is one of {@code normalisedNames}. */
     List<Entity> findByNames(ContextId contextId, Collection<String> normalisedNames);
 
+    /** Erases the entity row (a purge); its attributes and relations must be gone first. */
+    void delete(ContextId contextId, String id);
+
     /** Entities that are not deleted, ordered by type then name; {@code type} null means all. */
     List<Entity> list(ContextId contextId, EntityType type, int limit, int offset);
 }

@@ -5,7 +5,7 @@ import dev.spectron.core.memory.Relation;
 import java.time.Instant;
 import java.util.List;
 
-/** Stored relation versions; closed like attributes, never deleted. */
+/** Stored relation versions; closed like attributes, deleted only by a purge. */
 public interface RelationRecords {
     List<Relation> findByIds(ContextId contextId, java.util.Collection<String> ids);
 
@@ -23,6 +23,12 @@ public interface RelationRecords {
 
     /** Edges touching the entity that memory believed at known time {@code at}. */
     List<Relation> believedAt(ContextId contextId, String entityId, Instant at);
+
+    /** Every version of every edge where the entity is subject or object, live or closed. */
+    List<Relation> allTouching(ContextId contextId, String entityId);
+
+    /** Erases rows (a purge); survivors' supersession links to them are cleared, as for attributes. */
+    void delete(ContextId contextId, java.util.Collection<String> ids);
 
     List<Relation> allLive(ContextId contextId);
 

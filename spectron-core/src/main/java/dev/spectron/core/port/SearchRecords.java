@@ -4,10 +4,11 @@ import dev.spectron.core.context.ContextId;
 import dev.spectron.core.retrieval.ScoredId;
 import dev.spectron.core.retrieval.SearchDoc;
 import dev.spectron.core.retrieval.StoredVector;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 
-/** Search documents, their full-text index and their embeddings. */
+/** Search documents, their full-text index and their embeddings. Reads leave retired documents out unless they say otherwise. */
 public interface SearchRecords {
     void insert(ContextId contextId, SearchDoc doc);
 
@@ -38,4 +39,17 @@ public interface SearchRecords {
 
     /** Removes the documents (and vectors) of a deleted session's turns; returns their ids. */
     List<String> deleteTurnDocs(ContextId contextId, String sessionId);
+
+    /**
+     * Documents whose text contains every one of {@code terms} (plain words, in any form the index
+     * folds to the same stem), in the order they were indexed; retired ones only when asked. Unlike
+     * {@link #fullText}, unranked and unlimited: forget must see every match.
+     */
+    List<SearchDoc> containingAll(ContextId contextId, List<String> terms, boolean includeRetired);
+
+    /** Hides documents from every read but {@link #containingAll} with retired ones; their vectors go. */
+    void retire(ContextId contextId, Collection<String> docIds, Instant at);
+
+    /** Removes the documents (retired or not, with their vectors) standing for these refs; returns their ids. */
+    List<String> deleteByRefs(ContextId contextId, Collection<String> refIds);
 }

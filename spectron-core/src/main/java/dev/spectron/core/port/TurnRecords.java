@@ -2,6 +2,7 @@ package dev.spectron.core.port;
 
 import dev.spectron.core.context.ContextId;
 import dev.spectron.core.session.Turn;
+import java.util.Collection;
 import java.util.List;
 
 /** Stored turns. Callers serialise appends through a write transaction, which makes {@link #lastSeq} safe. */
@@ -14,4 +15,9 @@ public interface TurnRecords {
 
     /** Turns of one session, oldest first. */
     List<Turn> list(ContextId contextId, String sessionId, int limit, int offset);
+
+    List<Turn> findByIds(ContextId contextId, Collection<String> ids);
+
+    /** Erases turns from their transcripts (a purge); returns how many went. */
+    int delete(ContextId contextId, Collection<String> ids);
 }

@@ -72,7 +72,7 @@ public final class VectorCache {
                 }
             }
             for (Change change : changes) {
-                if (change.kind() == ChangeKind.DOCS_DELETED) {
+                if (change.kind() == ChangeKind.DOCS_DELETED || change.kind() == ChangeKind.DOCS_RETIRED) {
                     entry.index.remove(change.refId());
                 }
             }

@@ -400,6 +400,122 @@ public abstract class AbstractMemoryStoreContractTest {
         assertThat(all(tx -> tx.search().findByRefs(A, List.of("turn_doc_2")))).hasSize(1);
     }
 
+    @Test
+    void containing_all_requires_every_term_in_any_word_form() {
+        write(tx -> {
+            tx.search().insert(A, doc("doc_1", "Ada: I am allergic to peanuts.", "sess_1"));
+            tx.search().insert(A, doc("doc_2", "Ada: peanuts are a snack.", "sess_1"));
+            tx.search().insert(A, doc("doc_3", "Bob: allergic to cats.", "sess_1"));
+            tx.search().insert(B, doc("doc_9", "Ada: I am allergic to peanuts.", "sess_9"));
+        });
+        assertThat(all(tx -> tx.search().containingAll(A, List.of("allergic", "peanut"), false))).extracting(SearchDoc::id).containsExactly("doc_1");
+        assertThat(all(tx -> tx.search().containingAll(A, List.of("peanuts"), false))).extracting(SearchDoc::id).containsExactly("doc_1", "doc_2");
+        assertThat(all(tx -> tx.search().containingAll(A, List.of("allergic", "dogs"), false))).isEmpty();
+        assertThat(all(tx -> tx.search().containingAll(A, List.of(), false))).isEmpty();
+        assertThat(all(tx -> tx.search().containingAll(A, List.of("\"peanuts\" OR cats"), false))).isEmpty();
+    }
+
+    @Test
+    void retired_documents_leave_every_read_but_a_forget_that_asks_for_them() {
+        write(tx -> {
+            tx.search().insert(A, doc("doc_1", "Ada: I am allergic to peanuts.", "sess_1"));
+            tx.search().insert(A, doc("doc_2", "Ada: peanuts are a snack.", "sess_1"));
+            tx.search().putEmbedding(A, "doc_1", "m1", new float[] {1f, 0f});
+            tx.search().putEmbedding(A, "doc_2", "m1", new float[] {0f, 1f});
+            tx.search().retire(A, List.of("doc_1"), T0.plusSeconds(5));
+            tx.search().retire(B, List.of("doc_2"), T0.plusSeconds(5));
+        });
+        assertThat(all(tx -> tx.search().fullText(A, List.of("peanuts"), 10))).extracting(ScoredId::id).containsExactly("doc_2");
+        assertThat(all(tx -> tx.search().find(A, List.of("doc_1", "doc_2")))).extracting(SearchDoc::id).containsExactly("doc_2");
+        assertThat(all(tx -> tx.search().findByRefs(A, List.of("turn_doc_1")))).isEmpty();
+        assertThat(all(tx -> tx.search().vectors(A, "m1"))).extracting(StoredVector::docId).containsExactly("doc_2");
+        assertThat(all(tx -> tx.search().withoutVector(A, "m2", 10))).extracting(SearchDoc::id).containsExactly("doc_2");
+        assertThat(number(tx -> tx.search().countWithoutVector(A, "m2"))).isEqualTo(1);
+        assertThat(all(tx -> tx.search().containingAll(A, List.of("peanuts"), false))).extracting(SearchDoc::id).containsExactly("doc_2");
+        assertThat(all(tx -> tx.search().containingAll(A, List.of("peanuts"), true))).extracting(SearchDoc::id).containsExactly("doc_1", "doc_2");
+    }
+
+    @Test
+    void deleting_by_refs_removes_documents_retired_or_not_with_their_vectors() {
+        write(tx -> {
+            tx.search().insert(A, doc("doc_1", "one", "sess_1"));
+            tx.search().insert(A, doc("doc_2", "two", "sess_1"));
+            tx.search().insert(A, doc("doc_3", "three", "sess_1"));
+            tx.search().insert(B, doc("doc_1", "one", "sess_9"));
+            tx.search().putEmbedding(A, "doc_1", "m1", new float[] {1f});
+            tx.search().putEmbedding(A, "doc_3", "m1", new float[] {1f});
+            tx.search().retire(A, List.of("doc_2"), T0);
+        });
+        List<String> deleted = store.write(tx -> tx.search().deleteByRefs(A, List.of("turn_doc_1", "turn_doc_2", "missing")));
+        assertThat(deleted).containsExactlyInAnyOrder("doc_1", "doc_2");
+        assertThat(all(tx -> tx.search().containingAll(A, List.of("one"), true))).isEmpty();
+        assertThat(all(tx -> tx.search().containingAll(A, List.of("two"), true))).isEmpty();
+        assertThat(all(tx -> tx.search().vectors(A, "m1"))).extracting(StoredVector::docId).containsExactly("doc_3");
+        assertThat(all(tx -> tx.search().find(B, List.of("doc_1")))).hasSize(1);
+    }
+
+    @Test
+    void turns_are_found_by_id_and_erased_within_their_context_only() {
+        write(tx -> {
+            tx.sessions().insert(session("sess_1", A));
+            tx.sessions().insert(session("sess_1", B));
+            for (int i = 1; i <= 3; i++) {
+                tx.turns().insert(A, turn("turn_" + i, "sess_1", i));
+            }
+            tx.turns().insert(B, turn("turn_1", "sess_1", 1));
+        });
+        assertThat(all(tx -> tx.turns().findByIds(A, List.of("turn_3", "turn_1", "missing")))).extracting(Turn::id).containsExactly("turn_1", "turn_3");
+        assertThat(writtenNumber(tx -> tx.turns().delete(A, List.of("turn_2", "missing")))).isEqualTo(1);
+        assertThat(all(tx -> tx.turns().list(A, "sess_1", 10, 0))).extracting(Turn::id).containsExactly("turn_1", "turn_3");
+        assertThat(all(tx -> tx.turns().list(B, "sess_1", 10, 0))).hasSize(1);
+    }
+
+    @Test
+    void purged_attributes_take_their_links_with_them() {
+        write(tx -> {
+            tx.entities().insert(A, entity("ent_1", EntityRef.of("person", "Ada")));
+            tx.attributes().insert(A, attribute("attr_1", "home", "Lisbon", T0).closed(T0.plusSeconds(10), "attr_2", T0.plusSeconds(10)));
+            tx.attributes().insert(A, new Attribute("attr_2", "ent_1", "home", "Porto", MemoryCategory.IDENTITY, 1.0, 0.9, ScopeSet.NONE,
+                    T0.plusSeconds(10), null, "attr_1", null, SourceRef.turn("turn_2", "sess_1", null), T0.plusSeconds(10), null));
+            tx.attributes().insert(A, attribute("attr_3", "likes", "jazz", T0));
+        });
+        assertThat(all(tx -> tx.attributes().allOf(A, "ent_1"))).extracting(Attribute::id).containsExactly("attr_1", "attr_2", "attr_3");
+        assertThat(all(tx -> tx.attributes().allOf(B, "ent_1"))).isEmpty();
+        write(tx -> tx.attributes().delete(A, List.of("attr_1")));
+        assertThat(all(tx -> tx.attributes().history(A, "ent_1", "home"))).extracting(Attribute::value).containsExactly("Porto");
+        assertThat(all(tx -> tx.attributes().history(A, "ent_1", "home")).get(0).supersedes()).isNull();
+        write(tx -> {
+            tx.attributes().delete(A, List.of("attr_2", "attr_3"));
+            tx.entities().delete(A, "ent_1");
+        });
+        assertThat(all(tx -> tx.attributes().allOf(A, "ent_1"))).isEmpty();
+        assertThat(one(tx -> tx.entities().find(A, EntityRef.of("person", "Ada")))).isEmpty();
+    }
+
+    @Test
+    void purged_relations_and_instructions_are_gone_closed_ones_included() {
+        write(tx -> {
+            tx.entities().insert(A, entity("ent_1", EntityRef.of("person", "Ada")));
+            tx.entities().insert(A, entity("ent_2", EntityRef.of("location", "Lisbon")));
+            tx.relations().insert(A, new Relation("rel_1", "ent_1", "lives_in", "ent_2", MemoryCategory.IDENTITY, 1.0, 0.9, ScopeSet.NONE,
+                    T0, T0.plusSeconds(5), null, null, SourceRef.turn("turn_1", "sess_1", null), T0, T0.plusSeconds(5)));
+            tx.relations().insert(A, new Relation("rel_2", "ent_2", "home_of", "ent_1", MemoryCategory.IDENTITY, 1.0, 0.9, ScopeSet.NONE,
+                    T0, null, null, null, SourceRef.turn("turn_1", "sess_1", null), T0, null));
+            tx.instructions().insert(A, new Instruction("ins_1", "answer_briefly", "Answer briefly.", true, ScopeSet.NONE, "turn_1", T0, null));
+            tx.instructions().insert(A, new Instruction("ins_2", "use_metric", "Use metric units.", false, ScopeSet.NONE, "turn_1", T0.plusSeconds(1),
+                    T0.plusSeconds(2)));
+        });
+        assertThat(all(tx -> tx.relations().allTouching(A, "ent_1"))).extracting(Relation::id).containsExactly("rel_2", "rel_1");
+        assertThat(all(tx -> tx.instructions().all(A))).extracting(Instruction::id).containsExactly("ins_1", "ins_2");
+        assertThat(all(tx -> tx.instructions().all(B))).isEmpty();
+        write(tx -> {
+            tx.relations().delete(A, List.of("rel_1", "rel_2"));
+            tx.instructions().delete(A, List.of("ins_2"));
+        });
+        assertThat(all(tx -> tx.relations().allTouching(A, "ent_1"))).isEmpty();
+        assertThat(all(tx -> tx.instructions().all(A))).extracting(Instruction::id).containsExactly("ins_1");
+    }
+
     protected static SearchDoc doc(String id, String text, String sessionId) {
         return new SearchDoc(id, SearchDoc.Kind.TURN, "turn_" + id, sessionId, "turn_" + id, "user", "caroline", text, ScopeSet.NONE, 0.5, T0, T0);
     }

@@ -1,5 +1,6 @@
 package dev.spectron.server.chat;
 
+import dev.spectron.core.InvalidInputException;
 import dev.spectron.core.chat.ChatService;
 import dev.spectron.core.chat.ResponseModelFailure;
 import dev.spectron.core.chat.SessionLocks;
@@ -29,7 +30,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Supplier;
 
 /**
  * {@code session.chat()}: the seed's {@code POST /sessions/{id}/chat} and the newer
@@ -91,7 +91,7 @@ public final class ChatRoutes {
             String message = body.requiredText("message", "content");
             int k = body.optionalLong("k", "limit").map(Long::intValue).orElse(RetrievalRequest.DEFAULT_K);
             if (k < 1 || k > RetrievalRequest.MAX_K) {
-                throw new dev.spectron.core.InvalidInputException("k", "k must be between 1 and " + RetrievalRequest.MAX_K + "; got " + k);
+                throw new InvalidInputException("k", "k must be between 1 and " + RetrievalRequest.MAX_K + "; got " + k);
             }
             int budget = body.optionalLong("budgetChars", "budget_chars").map(Long::intValue).orElse(ContextBlock.DEFAULT_BUDGET_CHARS);
             String accept = Optional.ofNullable(ctx.header("Accept")).orElse("");
@@ -103,17 +103,16 @@ public final class ChatRoutes {
     private void run(Context ctx, Caller caller, JsonBody body, ChatCall call) {
         ContextConfig config = contexts.get(caller.contextId()).config();
         ContextModels.Resolved model = models.response(config, call.model());
-        Supplier<Void> work = () -> {
+        Runnable work = () -> {
             Optional<StoredResponse> done = responder.replay(ctx, caller, body.raw());
             if (done.isPresent()) {
                 replay(ctx, call, done.get());
             } else {
                 chat(ctx, caller, body, call, config.confidenceFloor(), model);
             }
-            return null;
         };
         if (call.sessionId() == null) {
-            work.get();
+            work.run(); // a new session: nothing else can be writing to it
         } else {
             locks.withLock(caller.contextId().value(), call.sessionId(), work);
         }

@@ -76,21 +76,21 @@ public final class JsonBody {
         });
     }
 
+    public Optional<Boolean> optionalBoolean(String... names) {
+        return field(names).map(value -> {
+            if (!value.isBoolean()) {
+                throw new InvalidInputException(names[0], "field '" + names[0] + "' must be true or false; got " + value);
+            }
+            return value.booleanValue();
+        });
+    }
+
     public Optional<Map<String, Object>> optionalObject(String... names) {
         return field(names).map(value -> {
             if (!value.isObject()) {
                 throw new InvalidInputException(names[0], "field '" + names[0] + "' must be a JSON object; got " + describe(value));
             }
             return Json.toPlainMap(value);
-        });
-    }
-
-    public Optional<Boolean> optionalBoolean(String... names) {
-        return field(names).map(value -> {
-            if (!value.isBoolean()) {
-                throw new InvalidInputException(names[0], "field '" + names[0] + "' must be true or false; got " + describe(value));
-            }
-            return value.booleanValue();
         });
     }
 

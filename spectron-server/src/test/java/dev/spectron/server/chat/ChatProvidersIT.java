@@ -171,6 +171,40 @@ class ChatProvidersIT {
     }
 
     @Test
+    void a_refusal_is_a_502_naming_it() throws Exception {
+        Setup setup = openAi();
+        var refusal = Map.of("id", "chatcmpl-B9MHDbslfkBeAs8l4bebGdFOJ6PeG", "object", "chat.completion", "created", 1741570283,
+                "model", "gpt-4o-mini-2024-07-18", "choices", List.of(Map.of("index", 0, "message", Map.of("role", "assistant",
+                        "refusal", "I'm sorry, I cannot assist with that request."), "finish_reason", "stop")),
+                "usage", Map.of("prompt_tokens", 42, "completion_tokens", 12, "total_tokens", 54));
+        WIRE.stubFor(post(urlEqualTo(OPENAI_PATH)).willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json")
+                .withBody(JSON.writeValueAsString(refusal))));
+
+        TestHttp.Reply refused = http.post(setup.chat()).bearer(setup.key()).json(Map.of("message", "Tell me something forbidden.")).send();
+
+        assertThat(refused.status()).isEqualTo(502);
+        assertThat(refused.json().get("detail").asText()).startsWith("openai: ").contains("cannot assist");
+        assertThat(setup.turns()).hasSize(3);
+    }
+
+    @Test
+    void a_stream_that_breaks_after_its_first_token_ends_with_an_error_frame_and_stores_no_reply() {
+        Setup setup = openAi();
+        WIRE.stubFor(post(urlEqualTo(OPENAI_PATH)).willReturn(aResponse().withStatus(200).withHeader("Content-Type", "text/event-stream")
+                .withBody(chunk("{\"role\":\"assistant\",\"content\":\"Noted:\"}", "null")
+                        + "data: {\"error\":{\"message\":\"The server had an error while processing your request.\",\"type\":\"server_error\"}}\n\n")));
+
+        SseFrames frames = SseFrames.parse(http.post(setup.chat()).bearer(setup.key()).json(Map.of("message", "Where do I live?", "stream", true))
+                .send().body());
+
+        assertThat(frames.deltas()).containsExactly("Noted:");
+        assertThat(frames.last().event()).isEqualTo("error");
+        assertThat(frames.last().data().get("provider").asText()).isEqualTo("openai");
+        assertThat(frames.last().data().get("userTurnId").asText()).isEqualTo(setup.turns().getLast().get("id").asText());
+        assertThat(setup.turns()).extracting(t -> t.get("role").asText()).containsExactly("user", "assistant", "user");
+    }
+
+    @Test
     void anthropic_gets_the_memory_as_its_system_field_and_the_history_as_messages() throws Exception {
         Setup setup = anthropic();
         WIRE.stubFor(post(urlEqualTo(ANTHROPIC_PATH)).willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json")

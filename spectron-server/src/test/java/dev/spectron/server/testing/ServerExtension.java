@@ -46,6 +46,11 @@ public final class ServerExtension implements BeforeAllCallback, AfterAllCallbac
         }
     }
 
+    /** The running server (after {@code beforeAll}), e.g. for its database file. */
+    public TestServer server() {
+        return server;
+    }
+
     /** A client bound to this server; usable in a static initialiser, since it resolves the URL per call. */
     public TestHttp http() {
         return new TestHttp(() -> server.url());

@@ -62,6 +62,20 @@ final class FactTable<T extends Fact> {
         return query("WHERE context_id = ? AND id IN (" + String.join(", ", Collections.nCopies(ids.size(), "?")) + ")", params.toArray());
     }
 
+    /** Deletes rows and clears the supersession links survivors had to them. */
+    void delete(ContextId contextId, Collection<String> ids) {
+        if (ids.isEmpty()) {
+            return;
+        }
+        String in = "IN (" + String.join(", ", Collections.nCopies(ids.size(), "?")) + ")";
+        List<Object> params = new ArrayList<>();
+        params.add(contextId.value());
+        params.addAll(ids);
+        sql.update("DELETE FROM " + table + " WHERE context_id = ? AND id " + in, params.toArray());
+        sql.update("UPDATE " + table + " SET supersedes = NULL WHERE context_id = ? AND supersedes " + in, params.toArray());
+        sql.update("UPDATE " + table + " SET superseded_by = NULL WHERE context_id = ? AND superseded_by " + in, params.toArray());
+    }
+
     /** The most used values of {@code column} among live rows, most used first. */
     List<String> mostUsed(ContextId contextId, String column, int limit) {
         return sql.query("SELECT " + column + " FROM " + table + " WHERE context_id = ? AND closed_at IS NULL GROUP BY " + column

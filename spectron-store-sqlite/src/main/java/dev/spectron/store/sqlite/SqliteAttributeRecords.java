@@ -60,6 +60,16 @@ final class SqliteAttributeRecords implements AttributeRecords {
     }
 
     @Override
+    public List<Attribute> allOf(ContextId contextId, String entityId) {
+        return table.query("WHERE context_id = ? AND entity_id = ? ORDER BY key, created_at, id", contextId.value(), entityId);
+    }
+
+    @Override
+    public void delete(ContextId contextId, Collection<String> ids) {
+        table.delete(contextId, ids);
+    }
+
+    @Override
     public List<Attribute> allLive(ContextId contextId) {
         return table.query("WHERE context_id = ? AND closed_at IS NULL ORDER BY entity_id, key, created_at, id", contextId.value());
     }

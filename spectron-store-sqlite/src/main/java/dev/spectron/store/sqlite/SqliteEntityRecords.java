@@ -41,6 +41,11 @@ final class SqliteEntityRecords implements EntityRecords {
     }
 
     @Override
+    public void delete(ContextId contextId, String id) {
+        sql.update("DELETE FROM entities WHERE context_id = ? AND id = ?", contextId.value(), id);
+    }
+
+    @Override
     public Optional<Entity> find(ContextId contextId, EntityRef ref) {
         return sql.queryOne("SELECT " + COLUMNS + " FROM entities WHERE context_id = ? AND type = ? AND normalised_name = ?",
                 SqliteEntityRecords::map, contextId.value(), ref.type().wireName(), ref.normalisedName());

@@ -4,10 +4,16 @@ import dev.spectron.core.context.ContextId;
 import dev.spectron.core.memory.Instruction;
 import dev.spectron.core.port.InstructionRecords;
 import dev.spectron.core.session.ScopeSet;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
 import java.util.List;
 
 final class SqliteInstructionRecords implements InstructionRecords {
+    private static final String SELECT = "SELECT id, label, description, active, scopes, source_turn, created_at, deactivated_at FROM instructions ";
     private final Sql sql;
 
     SqliteInstructionRecords(Sql sql) {
@@ -29,11 +35,29 @@ final class SqliteInstructionRecords implements InstructionRecords {
 
     @Override
     public List<Instruction> active(ContextId contextId) {
-        return sql.query("SELECT id, label, description, active, scopes, source_turn, created_at, deactivated_at FROM instructions "
-                        + "WHERE context_id = ? AND active = 1 ORDER BY created_at, id",
-                row -> new Instruction(row.getString("id"), row.getString("label"), row.getString("description"), row.getInt("active") == 1,
-                        ScopeSet.parse(JsonColumns.readClauses(row.getString("scopes"))), row.getString("source_turn"),
-                        Sql.instant(row, "created_at"), Sql.instant(row, "deactivated_at")),
-                contextId.value());
+        return sql.query(SELECT + "WHERE context_id = ? AND active = 1 ORDER BY created_at, id", SqliteInstructionRecords::map, contextId.value());
+    }
+
+    @Override
+    public List<Instruction> all(ContextId contextId) {
+        return sql.query(SELECT + "WHERE context_id = ? ORDER BY created_at, id", SqliteInstructionRecords::map, contextId.value());
+    }
+
+    @Override
+    public void delete(ContextId contextId, Collection<String> ids) {
+        if (ids.isEmpty()) {
+            return;
+        }
+        List<Object> params = new ArrayList<>();
+        params.add(contextId.value());
+        params.addAll(ids);
+        sql.update("DELETE FROM instructions WHERE context_id = ? AND id IN (" + String.join(", ", Collections.nCopies(ids.size(), "?")) + ")",
+                params.toArray());
+    }
+
+    private static Instruction map(ResultSet row) throws SQLException {
+        return new Instruction(row.getString("id"), row.getString("label"), row.getString("description"), row.getInt("active") == 1,
+                ScopeSet.parse(JsonColumns.readClauses(row.getString("scopes"))), row.getString("source_turn"),
+                Sql.instant(row, "created_at"), Sql.instant(row, "deactivated_at"));
     }
 }

@@ -55,6 +55,17 @@ final class SqliteRelationRecords implements RelationRecords {
     }
 
     @Override
+    public List<Relation> allTouching(ContextId contextId, String entityId) {
+        return table.query("WHERE context_id = ? AND (subject_id = ? OR object_id = ?) ORDER BY label, created_at, id",
+                contextId.value(), entityId, entityId);
+    }
+
+    @Override
+    public void delete(ContextId contextId, Collection<String> ids) {
+        table.delete(contextId, ids);
+    }
+
+    @Override
     public List<Relation> allLive(ContextId contextId) {
         return table.query("WHERE context_id = ? AND closed_at IS NULL ORDER BY subject_id, label, created_at, id", contextId.value());
     }

@@ -9,6 +9,7 @@ import dev.spectron.core.retrieval.StoredVector;
 import dev.spectron.core.session.ScopeSet;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
@@ -17,6 +18,8 @@ import java.util.stream.Collectors;
 
 final class SqliteSearchRecords implements SearchRecords {
     private static final String COLUMNS = "id, kind, ref_id, session_id, turn_id, role, speaker, text, scopes, importance, occurred_at, created_at";
+    /** The same columns of {@code search_docs d} where a join with {@code search_fts} makes bare names ambiguous. */
+    private static final String JOINED_COLUMNS = "d." + COLUMNS.replace(", ", ", d.");
     private final Sql sql;
 
     SqliteSearchRecords(Sql sql) {
@@ -47,7 +50,7 @@ final class SqliteSearchRecords implements SearchRecords {
         // CROSS JOIN keeps the full-text match as the outer loop; otherwise SQLite may walk the
         // context's documents and run the match once per row (seen: 0.8 s at 10k documents).
         return sql.query("SELECT d.id, bm25(search_fts) AS score FROM search_fts CROSS JOIN search_docs d ON d.rowid = search_fts.rowid "
-                        + "WHERE search_fts MATCH ? AND search_fts.context_id = ? AND d.context_id = ? ORDER BY score LIMIT ?",
+                        + "WHERE search_fts MATCH ? AND search_fts.context_id = ? AND d.context_id = ? AND d.retired_at IS NULL ORDER BY score LIMIT ?",
                 row -> new ScoredId(row.getString("id"), -row.getDouble("score")), match, contextId.value(), contextId.value(), limit);
     }
 
@@ -80,14 +83,14 @@ final class SqliteSearchRecords implements SearchRecords {
 
     @Override
     public List<SearchDoc> withoutVector(ContextId contextId, String model, int limit) {
-        return sql.query("SELECT " + COLUMNS + " FROM search_docs d WHERE d.context_id = ? AND d.kind <> 'entity' AND NOT EXISTS "
+        return sql.query("SELECT " + COLUMNS + " FROM search_docs d WHERE d.context_id = ? AND d.kind <> 'entity' AND d.retired_at IS NULL AND NOT EXISTS "
                         + "(SELECT 1 FROM embeddings e WHERE e.context_id = d.context_id AND e.doc_id = d.id AND e.model = ?) ORDER BY d.rowid LIMIT ?",
                 SqliteSearchRecords::map, contextId.value(), model, limit);
     }
 
     @Override
     public int countWithoutVector(ContextId contextId, String model) {
-        return (int) sql.queryLong("SELECT COUNT(*) FROM search_docs d WHERE d.context_id = ? AND d.kind <> 'entity' AND NOT EXISTS "
+        return (int) sql.queryLong("SELECT COUNT(*) FROM search_docs d WHERE d.context_id = ? AND d.kind <> 'entity' AND d.retired_at IS NULL AND NOT EXISTS "
                 + "(SELECT 1 FROM embeddings e WHERE e.context_id = d.context_id AND e.doc_id = d.id AND e.model = ?)", contextId.value(), model);
     }
 
@@ -101,6 +104,55 @@ final class SqliteSearchRecords implements SearchRecords {
         return ids;
     }
 
+    @Override
+    public List<SearchDoc> containingAll(ContextId contextId, List<String> terms, boolean includeRetired) {
+        if (terms.isEmpty()) {
+            return List.of();
+        }
+        // Quoted terms side by side: FTS5 reads that as AND, and user text never becomes query syntax.
+        String match = terms.stream().map(t -> "\"" + t.replace("\"", "") + "\"").collect(Collectors.joining(" "));
+        return sql.query("SELECT " + JOINED_COLUMNS + " FROM search_fts CROSS JOIN search_docs d ON d.rowid = search_fts.rowid "
+                        + "WHERE search_fts MATCH ? AND search_fts.context_id = ? AND d.context_id = ?"
+                        + (includeRetired ? "" : " AND d.retired_at IS NULL") + " ORDER BY d.rowid",
+                SqliteSearchRecords::map, match, contextId.value(), contextId.value());
+    }
+
+    @Override
+    public void retire(ContextId contextId, Collection<String> docIds, Instant at) {
+        if (docIds.isEmpty()) {
+            return;
+        }
+        List<Object> params = new ArrayList<>(List.of(at, contextId.value()));
+        params.addAll(docIds);
+        sql.update("UPDATE search_docs SET retired_at = ? WHERE context_id = ? AND retired_at IS NULL AND id IN (" + marks(docIds.size()) + ")",
+                params.toArray());
+        deleteVectors(contextId, docIds);
+    }
+
+    @Override
+    public List<String> deleteByRefs(ContextId contextId, Collection<String> refIds) {
+        if (refIds.isEmpty()) {
+            return List.of();
+        }
+        List<Object> params = new ArrayList<>(List.of(contextId.value()));
+        params.addAll(refIds);
+        // Retired documents too: a purge leaves nothing behind.
+        List<String> ids = sql.query("SELECT id FROM search_docs WHERE context_id = ? AND ref_id IN (" + marks(refIds.size()) + ")",
+                row -> row.getString(1), params.toArray());
+        deleteVectors(contextId, ids);
+        sql.update("DELETE FROM search_docs WHERE context_id = ? AND ref_id IN (" + marks(refIds.size()) + ")", params.toArray());
+        return ids;
+    }
+
+    private void deleteVectors(ContextId contextId, Collection<String> docIds) {
+        if (docIds.isEmpty()) {
+            return;
+        }
+        List<Object> params = new ArrayList<>(List.of(contextId.value()));
+        params.addAll(docIds);
+        sql.update("DELETE FROM embeddings WHERE context_id = ? AND doc_id IN (" + marks(docIds.size()) + ")", params.toArray());
+    }
+
     private List<SearchDoc> byColumn(ContextId contextId, String column, Collection<String> values) {
         if (values.isEmpty()) {
             return List.of();
@@ -108,7 +160,8 @@ final class SqliteSearchRecords implements SearchRecords {
         List<Object> params = new ArrayList<>();
         params.add(contextId.value());
         params.addAll(values);
-        return sql.query("SELECT " + COLUMNS + " FROM search_docs WHERE context_id = ? AND " + column + " IN (" + marks(values.size()) + ")",
+        return sql.query("SELECT " + COLUMNS + " FROM search_docs WHERE context_id = ? AND retired_at IS NULL AND " + column + " IN ("
+                        + marks(values.size()) + ")",
                 SqliteSearchRecords::map, params.toArray());
     }
 

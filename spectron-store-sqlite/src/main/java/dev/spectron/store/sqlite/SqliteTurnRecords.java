@@ -6,9 +6,13 @@ import dev.spectron.core.session.Role;
 import dev.spectron.core.session.Turn;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
 import java.util.List;
 
 final class SqliteTurnRecords implements TurnRecords {
+    private static final String SELECT = "SELECT id, session_id, seq, role, content, occurred_at, created_at FROM turns ";
     private final Sql sql;
 
     SqliteTurnRecords(Sql sql) {
@@ -31,9 +35,36 @@ final class SqliteTurnRecords implements TurnRecords {
 
     @Override
     public List<Turn> list(ContextId contextId, String sessionId, int limit, int offset) {
-        return sql.query("SELECT id, session_id, seq, role, content, occurred_at, created_at FROM turns "
-                        + "WHERE context_id = ? AND session_id = ? ORDER BY seq LIMIT ? OFFSET ?",
+        return sql.query(SELECT + "WHERE context_id = ? AND session_id = ? ORDER BY seq LIMIT ? OFFSET ?",
                 SqliteTurnRecords::map, contextId.value(), sessionId, limit, offset);
+    }
+
+    @Override
+    public List<Turn> findByIds(ContextId contextId, Collection<String> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return sql.query(SELECT + "WHERE context_id = ? AND id IN (" + marks(ids.size()) + ") ORDER BY session_id, seq",
+                SqliteTurnRecords::map, withContext(contextId, ids));
+    }
+
+    @Override
+    public int delete(ContextId contextId, Collection<String> ids) {
+        if (ids.isEmpty()) {
+            return 0;
+        }
+        return sql.update("DELETE FROM turns WHERE context_id = ? AND id IN (" + marks(ids.size()) + ")", withContext(contextId, ids));
+    }
+
+    private static Object[] withContext(ContextId contextId, Collection<String> ids) {
+        List<Object> params = new ArrayList<>();
+        params.add(contextId.value());
+        params.addAll(ids);
+        return params.toArray();
+    }
+
+    private static String marks(int n) {
+        return String.join(", ", Collections.nCopies(n, "?"));
     }
 
     private static Turn map(ResultSet row) throws SQLException {
