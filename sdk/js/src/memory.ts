@@ -260,7 +260,11 @@ export class Memory {
     );
   }
 
-  /** Retire (or with `purge`, erase) the memories matching a query: `POST /forget`. */
+  /**
+   * Retire (or with `purge`, erase) the memories matching a query: `POST /forget`. The server
+   * matches exactly: `'person/ada'` is the entity and its facts, `'person/ada/home'` one key,
+   * any other text the facts, instructions and turns that hold every content word of it.
+   */
   forget(query: string, options: ForgetOptions = {}): Promise<ForgetResult> {
     return this.call({
       method: 'POST',

@@ -252,8 +252,12 @@ export interface RememberManyResult {
 }
 
 export interface ForgetResult {
-  /** How many records were retired (or, with `dryRun`, would be). */
+  /** How many records were retired or erased (with `dryRun`: would be). */
   deleted: number;
+  /** The ids of those records. */
+  ids?: string[];
+  /** Set on a dry run. */
+  dryRun?: boolean;
   [key: string]: unknown;
 }
 

@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import {
   Spectron, Session, AuthenticationError, NotFoundError, ValidationError, ConflictError, SpectronError,
 } from '../dist/index.js';
-import { testServer, hasRoute } from './support/server.mjs';
+import { testServer } from './support/server.mjs';
 
 // Names unique to this run, so the file can run again against the same server.
 const TAG = Array.from({ length: 6 }, () => String.fromCharCode(97 + Math.floor(Math.random() * 26))).join('');
@@ -190,19 +190,26 @@ test('state, profile, entities, entity, entityHistory, deleteEntity', async () =
   assert.throws(() => memory.entity('no-slash'), TypeError);
 });
 
-test('forget (POST /forget): dry run counts, soft forget retires', async (t) => {
-  if (!(await hasRoute(server, 'POST', '/api/v1/default/forget', { query: 'x', dryRun: true }))) {
-    t.skip('POST /forget is not on this server yet');
-    return;
-  }
+test('forget (POST /forget): dry run counts, soft forget retires, an entity key path, purge', async () => {
   const session = await memory.sessions.create({ scope: { user: u('fay') } });
   await session.turn({ role: 'user', content: 'I am allergic to shellfish.' });
+  await session.turn({ role: 'user', content: 'I live in Ghent.' });
   const dry = await memory.forget('shellfish', { dryRun: true });
   assert.ok(dry.deleted >= 1, JSON.stringify(dry));
+  assert.equal(dry.dryRun, true);
+  assert.equal(dry.ids.length, dry.deleted);
   const done = await memory.forget('shellfish');
-  assert.ok(done.deleted >= 1);
-  const profile = await memory.profile();
-  assert.ok(!profile.static.concat(profile.dynamic, profile.preferences).some((p) => /shellfish/i.test(p.value)));
+  assert.equal(done.deleted, dry.deleted);
+  assert.deepEqual([...done.ids].sort(), [...dry.ids].sort());
+  const fay = await memory.entity('person/' + u('fay'));
+  assert.ok(!fay.attributes.some((a) => /shellfish/i.test(a.value)), JSON.stringify(fay.attributes));
+  assert.ok(fay.attributes.some((a) => a.key === 'home' && a.value === 'Ghent'));
+  assert.equal((await memory.forget('shellfish', { dryRun: true })).deleted, 0, 'nothing live is left to forget');
+
+  const home = await memory.forget('person/' + u('fay') + '/home', { purge: true });
+  assert.ok(home.deleted >= 1);
+  assert.ok(!(await memory.entity('person/' + u('fay'))).attributes.some((a) => a.key === 'home'));
+  await assert.rejects(memory.forget(''), ValidationError);
 });
 
 test('401: a wrong key is an AuthenticationError with the problem fields', async () => {

@@ -98,11 +98,3 @@ export async function testServer() {
   }
   return shared;
 }
-
-/** Whether the server has a route (404 "no route" means the route is not there yet). */
-export async function hasRoute(server, method, path, body) {
-  const response = await fetch(server.url + path, { method, headers: { Authorization: `Bearer ${server.apiKey}`,
-    'Content-Type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body) });
-  const text = await response.text();
-  return !(response.status === 404 && text.includes('no route'));
-}
