@@ -1,25 +1,27 @@
 package dev.spectron.server;
 
 import dev.spectron.core.port.MemoryStore;
-import dev.spectron.server.facts.FactsRoutes;
-import dev.spectron.server.memory.ForgetRoutes;
-import dev.spectron.server.memory.MemoryRoutes;
-import dev.spectron.server.retrieval.RetrievalRoutes;
+import dev.spectron.core.retrieval.Reembedder;
 import dev.spectron.server.admin.ContextRoutes;
 import dev.spectron.server.admin.KeyRoutes;
 import dev.spectron.server.auth.Authenticator;
 import dev.spectron.server.bootstrap.BootstrapResult;
 import dev.spectron.server.bootstrap.EmbeddedBootstrap;
+import dev.spectron.server.chat.ChatRoutes;
+import dev.spectron.server.facts.FactsRoutes;
 import dev.spectron.server.health.HealthRoutes;
 import dev.spectron.server.http.IdempotentResponder;
 import dev.spectron.server.http.RequestIds;
+import dev.spectron.server.memory.ForgetRoutes;
+import dev.spectron.server.memory.MemoryRoutes;
 import dev.spectron.server.problem.ProblemMapper;
+import dev.spectron.server.retrieval.RetrievalRoutes;
 import dev.spectron.server.session.SessionRoutes;
-import dev.spectron.server.chat.ChatRoutes;
 import dev.spectron.server.trace.TraceRoutes;
 import dev.spectron.store.sqlite.SqliteMemoryStore;
 import io.javalin.Javalin;
 import java.time.Clock;
+import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -36,12 +38,14 @@ public final class SpectronServer implements AutoCloseable {
     private final MemoryStore store;
     private final Javalin app;
     private final BootstrapResult bootstrap;
+    private final Reembedder reembedder;
 
-    private SpectronServer(ServerConfig config, MemoryStore store, Javalin app, BootstrapResult bootstrap) {
+    private SpectronServer(ServerConfig config, MemoryStore store, Javalin app, BootstrapResult bootstrap, Reembedder reembedder) {
         this.config = config;
         this.store = store;
         this.app = app;
         this.bootstrap = bootstrap;
+        this.reembedder = reembedder;
     }
 
     public static SpectronServer start(ServerConfig config) {
@@ -80,7 +84,7 @@ public final class SpectronServer implements AutoCloseable {
             services.embedders().warmUpDefault();
             services.reembedder().resumeAll(); // vectors a stopped process left for later
             LOG.info("listening on {}:{}", config.host(), app.port());
-            return new SpectronServer(config, store, app, bootstrap);
+            return new SpectronServer(config, store, app, bootstrap, services.reembedder());
         } catch (RuntimeException e) {
             store.close();
             throw e;
@@ -113,6 +117,7 @@ public final class SpectronServer implements AutoCloseable {
     @Override
     public void close() {
         app.stop();
+        reembedder.close(Duration.ofSeconds(10));
         store.close();
     }
 }

@@ -1,6 +1,7 @@
 package dev.spectron.core.chat;
 
 import dev.spectron.core.Ids;
+import dev.spectron.core.context.ContextId;
 import dev.spectron.core.model.LanguageModel;
 import dev.spectron.core.model.ModelException;
 import dev.spectron.core.model.ModelReply;
@@ -47,6 +48,11 @@ public final class ChatService {
     /** A reply before it is stored, with what it was made from. */
     public record Answer(String traceId, ModelReply reply, ModelRequest prompt, ContextAssembler.Assembled memory,
                          List<ContextBlock.Cited> citations, Map<String, Double> stepsMs) {
+    }
+
+    /** Call as the chat starts: the message's retrieval query is embedded while its turn is stored. */
+    public void prepare(ContextId contextId, String message) {
+        assembler.prepare(contextId, message);
     }
 
     /**

@@ -33,6 +33,11 @@ public final class ContextAssembler {
         this.clock = clock;
     }
 
+    /** Lets a read that will come shortly find its query embedded already; see {@link Retriever#embedAhead}. */
+    public void prepare(ContextId contextId, String query) {
+        retriever.embedAhead(contextId, query);
+    }
+
     /** The context block and what it cites. */
     public record Assembled(String context, List<ContextBlock.Cited> citations, Retrieval retrieval) {
     }

@@ -6,6 +6,7 @@ import dev.spectron.core.embedding.Embedder;
 import dev.spectron.core.model.ModelException;
 import dev.spectron.core.port.MemoryStore;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -36,6 +37,7 @@ public final class Reembedder {
     private final EmbedderProvider embedders;
     private final Clock clock;
     private final Map<ContextId, Progress> jobs = new ConcurrentHashMap<>();
+    private volatile boolean closed;
     /** Contexts whose running job must look once more for documents before it ends. */
     private final Set<ContextId> again = ConcurrentHashMap.newKeySet();
 
@@ -81,6 +83,23 @@ public final class Reembedder {
         return started;
     }
 
+    /**
+     * Stops every job after its current batch and waits for it, at most {@code wait}; documents
+     * left without a vector are picked up by {@link #resumeAll} at the next start.
+     */
+    public void close(Duration wait) {
+        closed = true;
+        Instant deadline = Instant.now().plus(wait);
+        while (jobs.values().stream().anyMatch(p -> p.status() == Status.RUNNING) && Instant.now().isBefore(deadline)) {
+            try {
+                Thread.sleep(10);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
     /** At start: a job for every context that has documents without a vector under its model. */
     public void resumeAll() {
         for (var context : store.read(tx -> tx.contexts().list())) {
@@ -109,7 +128,7 @@ public final class Reembedder {
         String model = embedder.id().model();
         int done = 0;
         try {
-            while (true) {
+            while (!closed) {
                 List<SearchDoc> batch = store.read(tx -> tx.search().withoutVector(contextId, model, BATCH));
                 if (batch.isEmpty() && !lookAgain(contextId)) {
                     break;
@@ -130,9 +149,17 @@ public final class Reembedder {
                 jobs.put(contextId, new Progress(model, Status.RUNNING, Math.max(progress.total(), done), done, null, progress.startedAt(), null));
             }
             LOG.debug("context {}: embedded {} documents with {}", contextId, done, model);
-        } catch (ModelException | dev.spectron.core.NotFoundException e) {
-            LOG.warn("context {}: re-embedding with {} failed after {} documents: {}", contextId, model, done, e.getMessage());
-            jobs.put(contextId, new Progress(model, Status.FAILED, progress.total(), done, e.getMessage(), progress.startedAt(), clock.instant()));
+        } catch (RuntimeException e) {
+            if (!closed) { // else the store closed under the job
+                LOG.warn("context {}: re-embedding with {} failed after {} documents: {}", contextId, model, done, e.getMessage());
+                jobs.put(contextId, new Progress(model, Status.FAILED, progress.total(), done, e.getMessage(), progress.startedAt(), clock.instant()));
+            }
+        } finally {
+            if (closed) { // a restart picks up what is left
+                int stoppedAt = done;
+                jobs.computeIfPresent(contextId, (id, p) -> p.status() != Status.RUNNING ? p
+                        : new Progress(model, Status.FAILED, p.total(), stoppedAt, "stopped with the server", p.startedAt(), clock.instant()));
+            }
         }
     }
 }

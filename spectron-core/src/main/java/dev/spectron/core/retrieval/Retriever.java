@@ -1,6 +1,7 @@
 package dev.spectron.core.retrieval;
 
 import dev.spectron.core.Ids;
+import dev.spectron.core.context.ContextId;
 import dev.spectron.core.embedding.Embedder;
 import dev.spectron.core.embedding.VectorHit;
 import dev.spectron.core.memory.Attribute;
@@ -156,6 +157,21 @@ public final class Retriever {
         // Entity documents find entities by name; as evidence they only repeat where a name first came up.
         docs.values().removeIf(d -> d.kind() == SearchDoc.Kind.ENTITY);
         return fusion.rank(docs);
+    }
+
+    /**
+     * Starts embedding a query that will be asked shortly (a chat's message, while its turn is
+     * stored), so the read finds its vector ready; failures are left to the read to report.
+     */
+    public void embedAhead(ContextId contextId, String query) {
+        Embedder embedder = embedders.forContext(contextId);
+        Thread.ofVirtual().name("spectron-query-embed").start(() -> {
+            try {
+                embedder.embed(query);
+            } catch (RuntimeException e) {
+                LOG.debug("context {}: query embedded ahead failed: {}", contextId, e.getMessage());
+            }
+        });
     }
 
     /** The query's vector, computed once per read; null when embedding fails (full-text and graph still answer). */

@@ -124,6 +124,7 @@ public final class ChatRoutes {
     private void chat(Context ctx, Caller caller, JsonBody body, ChatCall call, double floor, ContextModels.Resolved model) {
         Map<String, Double> steps = new LinkedHashMap<>();
         long start = System.nanoTime();
+        chat.prepare(caller.contextId(), call.message());
         boolean newSession = call.sessionId() == null;
         StoredResponse userStep = responder.execute(ctx, caller, body.raw(), USER_STEP, () -> {
             Session target = newSession ? sessions.newSession(caller.contextId(), call.scopes(), Map.of())

@@ -3,6 +3,7 @@ package dev.spectron.server.models;
 import dev.spectron.core.InvalidInputException;
 import dev.spectron.core.context.ContextConfig;
 import dev.spectron.core.embedding.Embedder;
+import dev.spectron.core.embedding.RecentTextsEmbedder;
 import dev.spectron.core.embedding.EmbeddingSpec;
 import dev.spectron.core.model.ModelException;
 import dev.spectron.models.Embedders;
@@ -30,7 +31,7 @@ public final class EmbedderCatalog {
     public Embedder forConfig(ContextConfig config) {
         Object value = spec(config);
         Map<String, String> keys = config.providerKeys();
-        return cache.computeIfAbsent(List.of(value, keys), key -> factory.resolve(EmbeddingSpec.parse(value), keys));
+        return cache.computeIfAbsent(List.of(value, keys), key -> new RecentTextsEmbedder(factory.resolve(EmbeddingSpec.parse(value), keys)));
     }
 
     /** Refuses an embedding model that does not resolve (unknown name, missing key). */

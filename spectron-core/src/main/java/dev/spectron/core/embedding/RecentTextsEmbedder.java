@@ -1,0 +1,69 @@
+package dev.spectron.core.embedding;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+
+/**
+ * Remembers the vectors of the last {@value #CAPACITY} single texts, so that a text embedded
+ * ahead of time — a chat's message while its turn is being stored — is not embedded again when
+ * retrieval asks for it. A text requested while it is being embedded waits for that one call.
+ * Batches (a write's documents) pass straight through.
+ */
+public final class RecentTextsEmbedder implements Embedder {
+    static final int CAPACITY = 256;
+
+    private final Embedder inner;
+    private final Map<String, CompletableFuture<float[]>> recent = new LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, CompletableFuture<float[]>> eldest) {
+            return size() > CAPACITY;
+        }
+    };
+
+    public RecentTextsEmbedder(Embedder inner) {
+        this.inner = inner;
+    }
+
+    @Override
+    public EmbedderId id() {
+        return inner.id();
+    }
+
+    @Override
+    public float[] embed(String text) {
+        CompletableFuture<float[]> vector;
+        boolean mine = false;
+        synchronized (recent) {
+            vector = recent.get(text);
+            if (vector == null) {
+                vector = new CompletableFuture<>();
+                recent.put(text, vector);
+                mine = true;
+            }
+        }
+        if (mine) {
+            try {
+                vector.complete(inner.embed(text));
+            } catch (RuntimeException e) {
+                synchronized (recent) {
+                    recent.remove(text);
+                }
+                vector.completeExceptionally(e);
+                throw e;
+            }
+        }
+        try {
+            return vector.join().clone();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException cause ? cause : e;
+        }
+    }
+
+    @Override
+    public List<float[]> embedAll(List<String> texts) {
+        return texts.size() == 1 ? List.of(embed(texts.getFirst())) : inner.embedAll(texts);
+    }
+}
