@@ -69,6 +69,7 @@ public final class ChatOverheadBenchmark {
             total[i] = System.nanoTime() - t;
             JsonNode trace = json.readTree(get(client, base + "/traces/" + reply.get("traceId").asText()));
             trace.get("stepsMs").properties().forEach(e -> steps.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue().asDouble()));
+            steps.computeIfAbsent("of which retriever", k -> new ArrayList<>()).add(trace.get("retrieval").get("latencyMs").asDouble());
             overhead[i] = total[i] - (long) (trace.get("stepsMs").get("model").asDouble() * 1_000_000);
         }
         Map<String, Double> medians = new LinkedHashMap<>();
