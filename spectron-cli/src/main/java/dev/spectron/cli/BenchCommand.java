@@ -50,10 +50,14 @@ final class BenchCommand implements Runnable {
         @Option(names = "--chats", defaultValue = "200", description = "Measured chats per size (default: ${DEFAULT-VALUE}).")
         int chats;
 
+        @Option(names = "--pause-ms", defaultValue = "0", description = "Wait between chats, as a real model's answer time would "
+                + "(default: ${DEFAULT-VALUE}: back to back).")
+        int pauseMs;
+
         @Override
         public Integer call() throws Exception {
             System.out.println("chat overhead over HTTP (POST /sessions/{id}/chat, builtin model, both turns stored; overhead = total - model step)");
-            for (var row : dev.spectron.bench.context.ChatOverheadBenchmark.run(sizes, chats)) {
+            for (var row : dev.spectron.bench.context.ChatOverheadBenchmark.run(sizes, chats, pauseMs)) {
                 System.out.printf(Locale.ROOT, "%,9d memories: overhead %s%n%20s total    %s%n%20s median per step (ms) %s%n",
                         row.memories(), row.overhead(), "", row.total(), "", row.stepP50());
             }

@@ -23,7 +23,9 @@ import java.util.Map;
  * {@code builtin} response model (in-process, no network: a zero-latency model) and N memories
  * preloaded as in {@link ContextLatencyBenchmark}. Every chat stores both turns through the full
  * write path (heuristics, reconciliation, indexing, embeddings), so the memory grows as it runs.
- * The model step comes from each chat's response trace.
+ * The model step comes from each chat's response trace. {@code pauseMs} waits between chats (not
+ * counted), as a real model's answer time would: without it, the vectors a chat leaves for the
+ * background are computed while the next chat runs, on the same two cores.
  */
 public final class ChatOverheadBenchmark {
     private static final String KEY = "bench-context-key-3e9f";
@@ -37,14 +39,14 @@ public final class ChatOverheadBenchmark {
     private ChatOverheadBenchmark() {
     }
 
-    public static List<Row> run(List<Integer> sizes, int chats) throws Exception {
+    public static List<Row> run(List<Integer> sizes, int chats, int pauseMs) throws Exception {
         List<Row> rows = new ArrayList<>();
         for (int size : sizes) {
             Path dir = TempDirs.create("spectron-chat-overhead-");
             String session = ContextLatencyBenchmark.preload(dir.resolve("spectron.db"), size);
             ServerConfig config = ServerConfig.defaults().withBindAddress("127.0.0.1:0").withDataDir(dir).withApiKey(KEY);
             try (SpectronServer server = SpectronServer.start(config)) {
-                rows.add(measure(size, server.localUrl() + "/api/v1/default", session, chats));
+                rows.add(measure(size, server.localUrl() + "/api/v1/default", session, chats, pauseMs));
             } finally {
                 TempDirs.delete(dir);
             }
@@ -52,7 +54,7 @@ public final class ChatOverheadBenchmark {
         return rows;
     }
 
-    private static Row measure(int size, String base, String session, int chats) throws Exception {
+    private static Row measure(int size, String base, String session, int chats, int pauseMs) throws Exception {
         HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
         ObjectMapper json = new ObjectMapper();
         String chatUrl = base + "/sessions/" + session + "/chat";
@@ -63,6 +65,7 @@ public final class ChatOverheadBenchmark {
         long[] total = new long[chats];
         Map<String, List<Double>> steps = new LinkedHashMap<>();
         for (int i = 0; i < chats; i++) {
+            Thread.sleep(pauseMs);
             String body = json.writeValueAsString(Map.of("message", MESSAGES[i % MESSAGES.length] + " (" + i + ")"));
             long t = System.nanoTime();
             JsonNode reply = json.readTree(send(client, chatUrl, body));
