@@ -5,9 +5,19 @@ import dev.spectron.core.port.MemoryStore;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
-/** Creates, reads, reconfigures and deletes contexts (the management plane). */
+/**
+ * Creates, reads, reconfigures and deletes contexts (the management plane).
+ *
+ * <p>Every request reads its context's configuration, some several times (models, embedder,
+ * confidence floor), so {@link #get} keeps what it read for {@value #FRESH_MILLIS} ms. A change
+ * made through this service is seen at once; one made by another server process on the same
+ * database, within that time.
+ */
 public final class ContextService {
+    static final long FRESH_MILLIS = 1_000;
+
     /** Checks a configuration before it is stored, e.g. that its models resolve; throws to refuse it. */
     @FunctionalInterface
     public interface ConfigValidator {
@@ -17,6 +27,10 @@ public final class ContextService {
     private final MemoryStore store;
     private final Clock clock;
     private final ConfigValidator validator;
+    private final Map<ContextId, Read> recent = new ConcurrentHashMap<>();
+
+    private record Read(Context context, long atNanos) {
+    }
 
     public ContextService(MemoryStore store, Clock clock, ConfigValidator validator) {
         this.store = store;
@@ -35,7 +49,14 @@ public final class ContextService {
     }
 
     public Context get(ContextId id) {
-        return store.read(tx -> tx.contexts().find(id)).orElseThrow(() -> notFound(id));
+        Read read = recent.get(id);
+        long now = System.nanoTime();
+        if (read != null && now - read.atNanos() < FRESH_MILLIS * 1_000_000) {
+            return read.context();
+        }
+        Context context = store.read(tx -> tx.contexts().find(id)).orElseThrow(() -> notFound(id));
+        recent.put(id, new Read(context, now));
+        return context;
     }
 
     public boolean exists(ContextId id) {
@@ -48,17 +69,21 @@ public final class ContextService {
 
     /** Deep-merges {@code patch} into the stored config (JSON merge patch) and returns the result. */
     public Context patchConfig(ContextId id, Map<String, ?> patch) {
-        return store.write(tx -> {
+        Context changed = store.write(tx -> {
             Context current = tx.contexts().find(id).orElseThrow(() -> notFound(id));
             Context updated = current.withConfig(current.config().merge(patch));
             validator.validate(updated.config());
             tx.contexts().updateConfig(id, updated.config());
             return updated;
         });
+        recent.remove(id); // after the commit: a read in between may have kept the old config
+        return changed;
     }
 
     public void delete(ContextId id) {
-        if (!store.write(tx -> tx.contexts().delete(id))) {
+        boolean deleted = store.write(tx -> tx.contexts().delete(id));
+        recent.remove(id);
+        if (!deleted) {
             throw notFound(id);
         }
     }
