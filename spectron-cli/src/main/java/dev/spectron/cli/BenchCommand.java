@@ -75,8 +75,10 @@ final class BenchCommand implements Runnable {
         @Option(names = "--out", required = true, description = "Where to write the JSON report.")
         java.nio.file.Path out;
 
-        @Option(names = "--mode", defaultValue = "hybrid_graph", description = "bm25, vector, hybrid or hybrid_graph (default: ${DEFAULT-VALUE}).")
-        String mode;
+        @Option(names = "--mode", defaultValue = "hybrid_graph", split = ",",
+                description = "bm25, vector, hybrid or hybrid_graph (default: ${DEFAULT-VALUE}); several, comma-separated, are asked "
+                        + "on one ingestion and each writes its report next to --out, named <out>-<mode>.json.")
+        List<String> modes;
 
         @Option(names = "--embedding", description = "Embedding model, e.g. onnx/bge-small-en-v1.5 (default: the server's default).")
         String embedding;
@@ -87,17 +89,25 @@ final class BenchCommand implements Runnable {
         @Override
         @SuppressWarnings("unchecked")
         public Integer call() throws Exception {
-            Map<String, Object> report = dev.spectron.bench.locomo.LocomoRecallBenchmark.run(data, out, mode, embedding, conversations);
-            Map<String, Map<String, Double>> turn = (Map<String, Map<String, Double>>) report.get("turn");
-            Map<String, Map<String, Double>> session = (Map<String, Map<String, Double>>) report.get("session");
-            System.out.printf(Locale.ROOT, "LoCoMo evidence recall, %d questions (categories 1-4), mode %s, embedder %s%n",
-                    (Integer) report.get("questions"), mode, embedding == null ? "default" : embedding);
-            System.out.println("turn     k    r_frac  r_all  r_any  ndcg");
-            turn.forEach((k, m) -> System.out.printf(Locale.ROOT, "         %-4s %.3f   %.3f  %.3f  %.3f%n", k, m.get("r_frac"), m.get("r_all"), m.get("r_any"), m.get("ndcg")));
-            System.out.println("session  k    r_frac  r_all  r_any  ndcg");
-            session.forEach((k, m) -> System.out.printf(Locale.ROOT, "         %-4s %.3f   %.3f  %.3f  %.3f%n", k, m.get("r_frac"), m.get("r_all"), m.get("r_any"), m.get("ndcg")));
-            System.out.println("query latency: " + report.get("query_latency_ms"));
-            System.out.println("report: " + out.toAbsolutePath());
+            Map<String, java.nio.file.Path> outByMode = new java.util.LinkedHashMap<>();
+            for (String mode : modes) {
+                String name = out.getFileName().toString().replaceFirst("\\.json$", "");
+                outByMode.put(mode, modes.size() == 1 ? out : out.resolveSibling(name + "-" + mode + ".json"));
+            }
+            var reports = dev.spectron.bench.locomo.LocomoRecallBenchmark.run(data, outByMode, embedding, conversations);
+            for (Map.Entry<String, Map<String, Object>> entry : reports.entrySet()) {
+                Map<String, Object> report = entry.getValue();
+                Map<String, Map<String, Double>> turn = (Map<String, Map<String, Double>>) report.get("turn");
+                Map<String, Map<String, Double>> session = (Map<String, Map<String, Double>>) report.get("session");
+                System.out.printf(Locale.ROOT, "LoCoMo evidence recall, %d questions (categories 1-4), mode %s, embedder %s%n",
+                        (Integer) report.get("questions"), entry.getKey(), embedding == null ? "default" : embedding);
+                System.out.println("turn     k    r_frac  r_all  r_any  ndcg");
+                turn.forEach((k, m) -> System.out.printf(Locale.ROOT, "         %-4s %.3f   %.3f  %.3f  %.3f%n", k, m.get("r_frac"), m.get("r_all"), m.get("r_any"), m.get("ndcg")));
+                System.out.println("session  k    r_frac  r_all  r_any  ndcg");
+                session.forEach((k, m) -> System.out.printf(Locale.ROOT, "         %-4s %.3f   %.3f  %.3f  %.3f%n", k, m.get("r_frac"), m.get("r_all"), m.get("r_any"), m.get("ndcg")));
+                System.out.println("query latency: " + report.get("query_latency_ms"));
+                System.out.println("report: " + outByMode.get(entry.getKey()).toAbsolutePath());
+            }
             return 0;
         }
     }

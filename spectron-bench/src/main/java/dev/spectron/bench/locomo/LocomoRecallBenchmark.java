@@ -42,50 +42,72 @@ public final class LocomoRecallBenchmark {
 
     /** Runs the benchmark on an embedded server and writes the report; returns it. */
     public static Map<String, Object> run(Path data, Path out, String mode, String embedding, int limitConversations) throws Exception {
+        return run(data, Map.of(mode, out), embedding, limitConversations).get(mode);
+    }
+
+    /**
+     * Ingests once, then asks every question in each mode (ablations side by side on the same
+     * memory) and writes one report per mode; returns them by mode, in the order given.
+     */
+    public static Map<String, Map<String, Object>> run(Path data, Map<String, Path> outByMode, String embedding, int limitConversations)
+            throws Exception {
         String sha = sha256(data);
         List<LocomoDataset.Conversation> conversations = LocomoDataset.read(data);
         conversations = conversations.subList(0, Math.min(limitConversations, conversations.size()));
         Path dir = TempDirs.create("spectron-locomo-recall-");
         ServerConfig config = ServerConfig.defaults().withBindAddress("127.0.0.1:0").withDataDir(dir)
                 .withManagementKey(LocomoIngestBenchmark.MANAGEMENT_KEY);
-        List<Scored> scored = new ArrayList<>();
-        List<Scored> adversarial = new ArrayList<>();
-        List<Long> queryNanos = new ArrayList<>();
+        Map<String, Map<String, Object>> reports = new LinkedHashMap<>();
         long start = System.nanoTime();
         try (SpectronServer server = SpectronServer.start(config)) {
             LocomoIngester ingester = new LocomoIngester(server.localUrl(), LocomoIngestBenchmark.MANAGEMENT_KEY);
             Map<String, Object> contextConfig = embedding == null ? Map.of() : Map.of("models", Map.of("embedding", embedding));
+            List<LocomoIngester.Ingested> ingested = new ArrayList<>();
             for (LocomoDataset.Conversation conversation : conversations) {
-                LocomoIngester.Ingested ingested = ingester.ingest(conversation, contextConfig);
-                Map<String, Integer> sessionOf = new HashMap<>();
-                conversation.sessions().forEach(s -> s.turns().forEach(t -> sessionOf.put(t.diaId(), s.number())));
-                for (JsonNode qa : conversation.qa()) {
-                    Set<String> gold = Gold.of(qa.get("evidence"), sessionOf.keySet());
-                    if (gold.isEmpty()) {
-                        continue;
+                ingested.add(ingester.ingest(conversation, contextConfig));
+            }
+            double ingestSeconds = (System.nanoTime() - start) / 1e9;
+            for (Map.Entry<String, Path> entry : outByMode.entrySet()) {
+                String mode = entry.getKey();
+                long queryStart = System.nanoTime();
+                List<Scored> scored = new ArrayList<>();
+                List<Scored> adversarial = new ArrayList<>();
+                List<Long> queryNanos = new ArrayList<>();
+                for (int c = 0; c < conversations.size(); c++) {
+                    LocomoDataset.Conversation conversation = conversations.get(c);
+                    Map<String, Integer> sessionOf = new HashMap<>();
+                    conversation.sessions().forEach(s -> s.turns().forEach(t -> sessionOf.put(t.diaId(), s.number())));
+                    for (JsonNode qa : conversation.qa()) {
+                        Set<String> gold = Gold.of(qa.get("evidence"), sessionOf.keySet());
+                        if (gold.isEmpty()) {
+                            continue;
+                        }
+                        long t0 = System.nanoTime();
+                        JsonNode hits = ingester.post("/api/v1/" + ingested.get(c).context() + "/query", ingested.get(c).apiKey(),
+                                Map.of("query", qa.get("question").asText(), "k", 50, "mode", mode)).get("hits");
+                        queryNanos.add(System.nanoTime() - t0);
+                        Scored result = score(conversation.sampleId(), qa.get("category").asInt(), hits, ingested.get(c).diaIdByTurnId(), gold, sessionOf);
+                        (result.category() == 5 ? adversarial : scored).add(result);
                     }
-                    long t0 = System.nanoTime();
-                    JsonNode hits = ingester.post("/api/v1/" + ingested.context() + "/query", ingested.apiKey(),
-                            Map.of("query", qa.get("question").asText(), "k", 50, "mode", mode)).get("hits");
-                    queryNanos.add(System.nanoTime() - t0);
-                    Scored result = score(conversation.sampleId(), qa.get("category").asInt(), hits, ingested.diaIdByTurnId(), gold, sessionOf);
-                    (result.category() == 5 ? adversarial : scored).add(result);
                 }
+                Map<String, Object> report = report(scored, adversarial, queryNanos);
+                report.put("dataset", Map.of("file", data.getFileName().toString(), "sha256", sha, "sha256_matches_protocol", sha.equals(EXPECTED_SHA256),
+                        "conversations", conversations.size()));
+                report.put("config", Map.of("mode", mode, "embedder", embedding == null ? "onnx/bge-small-en-v1.5 (default)" : embedding,
+                        "tiers", "direct -> hybrid -> full_context",
+                        "fusion", "score fusion (BM25 / max, cosine min-max, 0.5 each; graph 0.05), importance and speaker priors, episode support",
+                        "items", "turns (\"Speaker: text [shares a photo: caption]\") and extracted facts mapped to their source turn",
+                        "extraction", "stage-0 heuristics only (no model)", "session_level", "derived"));
+                report.put("seconds", Map.of("ingest", ingestSeconds, "queries", (System.nanoTime() - queryStart) / 1e9));
+                Path out = entry.getValue();
+                Files.createDirectories(out.toAbsolutePath().getParent());
+                JSON.writeValue(out.toFile(), report);
+                reports.put(mode, report);
             }
         } finally {
             TempDirs.delete(dir);
         }
-        Map<String, Object> report = report(scored, adversarial, queryNanos);
-        report.put("dataset", Map.of("file", data.getFileName().toString(), "sha256", sha, "sha256_matches_protocol", sha.equals(EXPECTED_SHA256),
-                "conversations", conversations.size()));
-        report.put("config", Map.of("mode", mode, "embedder", embedding == null ? "onnx/bge-small-en-v1.5 (default)" : embedding,
-                "tiers", "direct -> hybrid -> full_context", "fusion", "reciprocal rank fusion k=60, importance and speaker priors",
-                "items", "turns (\"Speaker: text [shares a photo: caption]\") and extracted facts mapped to their source turn",
-                "extraction", "stage-0 heuristics only (no model)", "session_level", "derived"));
-        report.put("seconds", (System.nanoTime() - start) / 1e9);
-        Files.createDirectories(out.toAbsolutePath().getParent());
-        JSON.writeValue(out.toFile(), report);
-        return report;
+        return reports;
     }
 
     static Scored score(String sampleId, int category, JsonNode hits, Map<String, String> diaIdByTurnId, Set<String> gold,

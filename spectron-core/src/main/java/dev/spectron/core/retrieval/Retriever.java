@@ -3,7 +3,6 @@ package dev.spectron.core.retrieval;
 import dev.spectron.core.Ids;
 import dev.spectron.core.context.ContextId;
 import dev.spectron.core.embedding.Embedder;
-import dev.spectron.core.embedding.VectorHit;
 import dev.spectron.core.memory.Attribute;
 import dev.spectron.core.memory.Entity;
 import dev.spectron.core.memory.EntityRef;
@@ -40,16 +39,20 @@ public final class Retriever {
     static final int POOL_FACTOR = 5;
     static final int MIN_POOL = 50;
     /**
-     * Retriever weights in the fusion, measured on LoCoMo (docs/benchmarks.md): full-text and
-     * vectors count alike; graph neighbours of named entities only nudge, because a name in the
-     * query ("When did Caroline ...") makes every fact about that person a neighbour.
+     * Retriever weights in the score fusion, measured on LoCoMo (docs/benchmarks.md): full-text and
+     * vectors count alike (a convex combination of their scaled scores); graph neighbours of named
+     * entities only nudge, because a name in the query ("When did Caroline ...") makes every fact
+     * about that person a neighbour.
      */
-    static final double BM25_WEIGHT = 1.0;
-    static final double VECTOR_WEIGHT = 1.0;
-    static final double GRAPH_WEIGHT = 0.3;
+    static final double BM25_WEIGHT = 0.5;
+    static final double VECTOR_WEIGHT = 0.5;
+    static final double GRAPH_WEIGHT = 0.05;
     private static final java.util.concurrent.ExecutorService PARALLEL = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor();
-    /** A fused score below this means no two retrievers agreed on anything near the top. */
-    static final double THIN_SCORE = 1.5 / (Fusion.RRF_K + 1);
+    /**
+     * A fused score below this means the retrievers did not agree near the top: the best hit leads
+     * one list at most and sits in the lower half of the other.
+     */
+    static final double THIN_SCORE = 0.6;
 
     private final MemoryStore store;
     private final VectorCache vectors;
@@ -105,21 +108,21 @@ public final class Retriever {
     }
 
     /** Full-text and vector candidates, fetched once at the widest pool; the tiers take prefixes of them. */
-    private record Lists(List<String> bm25, List<String> vector) {
+    private record Lists(List<ScoredId> bm25, List<ScoredId> vector) {
     }
 
     /** Full-text search runs on its own virtual thread while the query is embedded and the vectors scanned: both cores work. */
     private Lists candidateLists(RetrievalRequest request, List<Entity> seeds, int pool) {
         RetrievalRequest.Mode mode = request.mode();
         List<String> terms = fullTextTerms(request.query(), seeds);
-        CompletableFuture<List<String>> bm25 = mode == RetrievalRequest.Mode.VECTOR ? CompletableFuture.completedFuture(List.of())
-                : CompletableFuture.supplyAsync(() -> store.read(tx -> tx.search().fullText(request.contextId(), terms, pool))
-                        .stream().map(ScoredId::id).toList(), PARALLEL);
-        List<String> nearest = List.of();
+        CompletableFuture<List<ScoredId>> bm25 = mode == RetrievalRequest.Mode.VECTOR ? CompletableFuture.completedFuture(List.of())
+                : CompletableFuture.supplyAsync(() -> store.read(tx -> tx.search().fullText(request.contextId(), terms, pool)), PARALLEL);
+        List<ScoredId> nearest = List.of();
         if (mode != RetrievalRequest.Mode.BM25) {
             QueryVector query = embed(request);
             if (query != null) {
-                nearest = vectors.current(request.contextId(), query.model()).search(query.vector(), pool).stream().map(VectorHit::id).toList();
+                nearest = vectors.current(request.contextId(), query.model()).search(query.vector(), pool).stream()
+                        .map(h -> new ScoredId(h.id(), h.score())).toList();
             }
         }
         return new Lists(bm25.join(), nearest);
@@ -142,16 +145,16 @@ public final class Retriever {
     private List<Hit> hybrid(RetrievalRequest request, List<Entity> seeds, Lists lists, int widen, Map<String, Integer> candidates) {
         int pool = Math.max(MIN_POOL, request.k() * POOL_FACTOR) * widen;
         Fusion fusion = new Fusion();
-        List<String> bm25 = lists.bm25().subList(0, Math.min(pool, lists.bm25().size()));
-        List<String> nearest = lists.vector().subList(0, Math.min(pool, lists.vector().size()));
+        List<ScoredId> bm25 = lists.bm25().subList(0, Math.min(pool, lists.bm25().size()));
+        List<ScoredId> nearest = lists.vector().subList(0, Math.min(pool, lists.vector().size()));
         candidates.put("bm25", bm25.size());
         candidates.put("vector", nearest.size());
-        fusion.add("bm25", bm25, BM25_WEIGHT);
-        fusion.add("vector", nearest, VECTOR_WEIGHT);
+        fusion.add("bm25", bm25, BM25_WEIGHT, true);
+        fusion.add("vector", nearest, VECTOR_WEIGHT, false);
         if (request.mode() == RetrievalRequest.Mode.HYBRID_GRAPH && !seeds.isEmpty()) {
             List<String> graph = graph(request, seeds, widen, QueryTerms.of(request.query()));
             candidates.put("graph", graph.size());
-            fusion.add("graph", graph, GRAPH_WEIGHT);
+            fusion.addRanked("graph", graph, GRAPH_WEIGHT);
         }
         Map<String, SearchDoc> docs = store.read(tx -> visibleDocs(tx, request, tx.search().find(request.contextId(), fusion.ids())));
         // Entity documents find entities by name; as evidence they only repeat where a name first came up.
