@@ -9,6 +9,7 @@ import dev.spectron.core.context.ContextService;
 import dev.spectron.core.idempotency.StoredResponse;
 import dev.spectron.core.ingest.IngestedTurn;
 import dev.spectron.core.ingest.TurnIngestion;
+import dev.spectron.core.port.StoreTransaction;
 import dev.spectron.core.retrieval.ContextBlock;
 import dev.spectron.core.retrieval.Reembedder;
 import dev.spectron.core.retrieval.RetrievalRequest;
@@ -30,6 +31,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.BiFunction;
 
 /**
  * {@code session.chat()}: the seed's {@code POST /sessions/{id}/chat} and the newer
@@ -125,19 +127,7 @@ public final class ChatRoutes {
         Map<String, Double> steps = new LinkedHashMap<>();
         long start = System.nanoTime();
         chat.prepare(caller.contextId(), call.message());
-        boolean newSession = call.sessionId() == null;
-        StoredResponse userStep = responder.execute(ctx, caller, body.raw(), USER_STEP, () -> {
-            Session target = newSession ? sessions.newSession(caller.contextId(), call.scopes(), Map.of())
-                    : turns.session(caller.contextId(), call.sessionId());
-            return turns.prepare(target, List.of(new NewTurn(Role.USER, call.message(), null)), TurnIngestion.Vectors.AFTER_COMMIT).getFirst();
-        }, (tx, prepared) -> {
-            if (newSession) {
-                sessions.insert(tx, prepared.session());
-            }
-            return StoredResponse.of(201, Json.write(UserStep.from(turns.commit(tx, prepared, floor))));
-        });
-        embedder.embedSoon(caller.contextId());
-        UserStep user = UserStep.read(userStep.body());
+        UserStep user = storeUserTurn(ctx, caller, body, call, floor);
         steps.put("ingest_user", millis(System.nanoTime() - start));
         Session session = sessions.get(caller.contextId(), user.sessionId());
 
@@ -157,22 +147,45 @@ public final class ChatRoutes {
 
         long storing = System.nanoTime();
         String[] assistantTurnId = new String[1];
-        StoredResponse response = responder.execute(ctx, caller, body.raw(), null,
-                () -> turns.prepare(session, List.of(new NewTurn(Role.ASSISTANT, answer.reply().text(), null)),
-                        TurnIngestion.Vectors.AFTER_COMMIT).getFirst(),
-                (tx, prepared) -> {
-                    IngestedTurn reply = turns.commit(tx, prepared, floor);
-                    assistantTurnId[0] = reply.turn().id();
-                    return StoredResponse.of(200, Json.write(ChatJson.response(call.diffField(), answer, model.id(), user, reply)));
-                });
+        StoredResponse response = storeReply(ctx, caller, body, session, floor, answer, (tx, reply) -> {
+            assistantTurnId[0] = reply.turn().id();
+            return StoredResponse.of(200, Json.write(ChatJson.response(call.diffField(), answer, model.id(), user, reply)));
+        });
         steps.put("ingest_assistant", millis(System.nanoTime() - storing));
-        embedder.embedSoon(caller.contextId());
         chat.record(session, user.turn(), assistantTurnId[0], answer, model.id(), steps);
         if (sse == null) {
             IdempotentResponder.send(ctx, response);
         } else {
             sse.done(response.body());
         }
+    }
+
+    /** Step 1, once per key: the user's turn, in a session this request creates when it names none. */
+    private UserStep storeUserTurn(Context ctx, Caller caller, JsonBody body, ChatCall call, double floor) {
+        boolean newSession = call.sessionId() == null;
+        StoredResponse stored = responder.execute(ctx, caller, body.raw(), USER_STEP, () -> {
+            Session target = newSession ? sessions.newSession(caller.contextId(), call.scopes(), Map.of())
+                    : turns.session(caller.contextId(), call.sessionId());
+            return turns.prepare(target, List.of(new NewTurn(Role.USER, call.message(), null)), TurnIngestion.Vectors.AFTER_COMMIT).getFirst();
+        }, (tx, prepared) -> {
+            if (newSession) {
+                sessions.insert(tx, prepared.session());
+            }
+            return StoredResponse.of(201, Json.write(UserStep.from(turns.commit(tx, prepared, floor))));
+        });
+        embedder.embedSoon(caller.contextId());
+        return UserStep.read(stored.body());
+    }
+
+    /** Step 4, under the request's own key: the reply as an assistant turn, and the response to keep for replays. */
+    private StoredResponse storeReply(Context ctx, Caller caller, JsonBody body, Session session, double floor, ChatService.Answer answer,
+                                      BiFunction<StoreTransaction, IngestedTurn, StoredResponse> respond) {
+        StoredResponse response = responder.execute(ctx, caller, body.raw(), null,
+                () -> turns.prepare(session, List.of(new NewTurn(Role.ASSISTANT, answer.reply().text(), null)),
+                        TurnIngestion.Vectors.AFTER_COMMIT).getFirst(),
+                (tx, prepared) -> respond.apply(tx, turns.commit(tx, prepared, floor)));
+        embedder.embedSoon(caller.contextId());
+        return response;
     }
 
     /** A finished chat asked again with the same key: its stored response, streamed when asked. */
