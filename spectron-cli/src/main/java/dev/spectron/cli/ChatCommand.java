@@ -1,28 +1,28 @@
 package dev.spectron.cli;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.spectron.client.ChatChunk;
+import dev.spectron.client.ChatResult;
+import dev.spectron.client.ChatStream;
+import dev.spectron.client.Scope;
+import dev.spectron.client.Session;
+import dev.spectron.client.Spectron;
+import dev.spectron.client.SpectronApiException;
+import dev.spectron.client.SpectronClientException;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.PrintStream;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Iterator;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * {@code spectron chat}: a terminal chat against a running server. Every line goes through
- * {@code POST /sessions/{id}/chat}; the reply streams in, then what memory changed is listed.
+ * {@code spectron chat}: a terminal chat against a running server, through the Java client. Every
+ * line goes through {@code session.chat()}; the reply streams in, then what memory changed is listed.
  */
 @Command(name = "chat", mixinStandardHelpOptions = true,
         description = {"Chat with a running Spectron server: each message goes through session.chat(), the reply streams in,",
@@ -30,7 +30,8 @@ import picocli.CommandLine.Option;
                 "",
                 "Environment: SPECTRON_URL (default http://localhost:9090), SPECTRON_API_KEY."})
 final class ChatCommand implements Callable<Integer> {
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /** A real model may take a while to answer in full. */
+    private static final Duration REPLY_TIMEOUT = Duration.ofMinutes(5);
 
     @Option(names = "--url", paramLabel = "URL", description = "Server URL (overrides SPECTRON_URL).")
     String url;
@@ -42,7 +43,7 @@ final class ChatCommand implements Callable<Integer> {
     String context;
 
     @Option(names = {"-s", "--session"}, paramLabel = "ID", description = "Continue this session; default: a new one per run.")
-    String session;
+    String sessionId;
 
     @Option(names = {"-u", "--user"}, paramLabel = "NAME", description = "The user a new session is scoped to (default: your login name).")
     String user = System.getProperty("user.name", "user");
@@ -55,29 +56,29 @@ final class ChatCommand implements Callable<Integer> {
     PrintStream err = System.err;
     Map<String, String> env = System.getenv();
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-
     @Override
-    public Integer call() throws IOException, InterruptedException {
-        String base = (url != null ? url : env.getOrDefault("SPECTRON_URL", "http://localhost:9090")).replaceAll("/+$", "")
-                + "/api/v1/" + context;
+    public Integer call() throws IOException {
         String key = apiKey != null ? apiKey : env.get("SPECTRON_API_KEY");
         if (key == null || key.isBlank()) {
             err.println("spectron chat: no API key; pass --api-key or set SPECTRON_API_KEY (the server prints one at first start)");
             return 2;
         }
-        if (session == null) {
-            HttpResponse<String> created = send(base + "/sessions", key, Map.of("scope", Map.of("user", user)));
-            if (created.statusCode() != 201) {
-                return fail(created.body());
+        String base = url != null ? url : env.getOrDefault("SPECTRON_URL", "http://localhost:9090");
+        try (Spectron client = Spectron.builder().baseUrl(base).apiKey(key).timeout(REPLY_TIMEOUT).build()) {
+            Session session;
+            try {
+                session = sessionId == null ? client.memory(context).sessions().create(Scope.of("user", user))
+                        : client.memory(context).sessions().of(sessionId);
+            } catch (SpectronClientException e) {
+                return fail(e);
             }
-            session = JSON.readTree(created.body()).path("id").asText();
-        }
-        out.println("Session " + session + " in context '" + context + "'. Type a message; /quit to leave.");
-        BufferedReader lines = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-        for (String line = prompt(lines); line != null && !line.strip().equals("/quit") && !line.strip().equals("/exit"); line = prompt(lines)) {
-            if (!line.isBlank()) {
-                exchange(base + "/sessions/" + session + "/chat", key, line.strip());
+            out.println("Session " + session.id() + " in context '" + context + "'. Type a message; /quit to leave.");
+            BufferedReader lines = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+            for (String line = prompt(lines); line != null && !line.strip().equals("/quit") && !line.strip().equals("/exit");
+                 line = prompt(lines)) {
+                if (!line.isBlank()) {
+                    exchange(session, line.strip());
+                }
             }
         }
         return 0;
@@ -89,73 +90,37 @@ final class ChatCommand implements Callable<Integer> {
         return lines.readLine();
     }
 
-    private void exchange(String chatUrl, String key, String message) throws IOException, InterruptedException {
-        if (noStream) {
-            HttpResponse<String> response = send(chatUrl, key, Map.of("message", message));
-            if (response.statusCode() != 200) {
-                fail(response.body());
+    /** One message; a failure is reported and the chat goes on. */
+    private void exchange(Session session, String message) {
+        try {
+            if (noStream) {
+                ChatResult reply = session.chat(message);
+                out.println(reply.reply());
+                changes(reply);
                 return;
             }
-            JsonNode reply = JSON.readTree(response.body());
-            out.println(reply.path("reply").asText());
-            changes(reply);
-            return;
-        }
-        HttpRequest request = request(chatUrl, key, Map.of("message", message)).header("Accept", "text/event-stream").build();
-        HttpResponse<Stream<String>> response = http.send(request, HttpResponse.BodyHandlers.ofLines());
-        if (response.statusCode() != 200) {
-            fail(String.join("\n", response.body().toList()));
-            return;
-        }
-        String event = "message";
-        for (Iterator<String> it = response.body().iterator(); it.hasNext(); ) {
-            String line = it.next();
-            if (line.startsWith("event: ")) {
-                event = line.substring(7);
-            } else if (line.startsWith("data: ")) {
-                JsonNode data = JSON.readTree(line.substring(6));
-                switch (event) {
-                    case "done" -> {
-                        out.println();
-                        changes(data);
-                    }
-                    case "error" -> {
-                        out.println();
-                        fail(data.toString());
-                    }
-                    default -> {
-                        out.print(data.path("delta").asText());
+            try (ChatStream stream = session.chatStream(message)) {
+                for (ChatChunk chunk : stream) {
+                    if (!chunk.done()) {
+                        out.print(chunk.delta());
                         out.flush();
                     }
                 }
-                event = "message";
+                out.println();
+                changes(stream.result());
             }
+        } catch (SpectronClientException e) {
+            out.println();
+            fail(e);
         }
     }
 
-    private void changes(JsonNode reply) {
-        MemoryChanges.lines(reply.path("memory_updates")).forEach(line -> out.println("  " + line));
+    private void changes(ChatResult reply) {
+        MemoryChanges.lines(reply.memoryUpdates()).forEach(line -> out.println("  " + line));
     }
 
-    private int fail(String problemBody) {
-        String detail = problemBody;
-        try {
-            JsonNode problem = JSON.readTree(problemBody);
-            detail = problem.path("status").asText() + " " + problem.path("detail").asText(problemBody);
-        } catch (IOException e) {
-            // not JSON: print as received
-        }
-        err.println("error: " + detail);
+    private int fail(SpectronClientException e) {
+        err.println("error: " + (e instanceof SpectronApiException api ? api.status() + " " + api.detail() : e.getMessage()));
         return 1;
-    }
-
-    private HttpResponse<String> send(String target, String key, Object body) throws IOException, InterruptedException {
-        return http.send(request(target, key, body).build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    private static HttpRequest.Builder request(String target, String key, Object body) throws IOException {
-        return HttpRequest.newBuilder(URI.create(target)).timeout(Duration.ofMinutes(5))
-                .header("Authorization", "Bearer " + key).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
     }
 }

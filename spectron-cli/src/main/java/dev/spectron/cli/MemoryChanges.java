@@ -1,6 +1,6 @@
 package dev.spectron.cli;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import dev.spectron.client.Diff;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -9,29 +9,18 @@ final class MemoryChanges {
     private MemoryChanges() {
     }
 
-    static List<String> lines(JsonNode diff) {
+    static List<String> lines(Diff diff) {
         List<String> lines = new ArrayList<>();
-        diff.path("entities").forEach(e -> {
-            if (e.path("isNew").asBoolean()) {
-                lines.add("+ entity " + e.path("path").asText());
-            }
-        });
-        diff.path("attributes").forEach(a -> {
-            if (a.path("supersedes").isMissingNode() || a.path("supersedes").isNull()) {
-                lines.add("+ " + a.path("entity").asText() + " " + a.path("key").asText() + " = " + a.path("value").asText());
-            }
-        });
-        diff.path("relations").forEach(r -> lines.add("+ " + r.path("subject").asText() + " " + r.path("label").asText() + " "
-                + r.path("object").asText()));
-        diff.path("corrections").forEach(c -> lines.add("~ " + c.path("key").asText() + ": " + c.path("oldValue").asText() + " -> "
-                + c.path("newValue").asText()));
-        diff.path("invalidations").forEach(i -> lines.add("- " + i.path("key").asText() + " = " + i.path("value").asText()));
-        diff.path("instructions").forEach(i -> lines.add((i.path("active").asBoolean(true) ? "+ instruction: " : "- instruction: ")
-                + i.path("description").asText()));
-        diff.path("uncertainties").forEach(u -> lines.add("? " + u.path("about").asText() + ": " + u.path("reason").asText()));
-        JsonNode extraction = diff.path("extraction");
-        if ("failed".equals(extraction.path("status").asText())) {
-            lines.add("! extraction failed: " + extraction.path("error").asText());
+        diff.entities().stream().filter(e -> Boolean.TRUE.equals(e.isNew())).forEach(e -> lines.add("+ entity " + e.path()));
+        diff.attributes().stream().filter(a -> a.supersedes() == null)
+                .forEach(a -> lines.add("+ " + a.entity() + " " + a.key() + " = " + a.value()));
+        diff.relations().forEach(r -> lines.add("+ " + r.subject() + " " + r.label() + " " + r.object()));
+        diff.corrections().forEach(c -> lines.add("~ " + c.key() + ": " + c.oldValue() + " -> " + c.newValue()));
+        diff.invalidations().forEach(i -> lines.add("- " + i.key() + " = " + i.value()));
+        diff.instructions().forEach(i -> lines.add((i.active() ? "+ instruction: " : "- instruction: ") + i.description()));
+        diff.uncertainties().forEach(u -> lines.add("? " + u.about() + ": " + u.reason()));
+        if (diff.extraction() != null && "failed".equals(diff.extraction().status())) {
+            lines.add("! extraction failed: " + diff.extraction().error());
         }
         return lines.isEmpty() ? List.of("(memory unchanged)") : lines;
     }
