@@ -42,8 +42,14 @@ public record RetrievalRequest(ContextId contextId, String query, int k, ScopeSe
         if (query == null || query.isBlank()) {
             throw new InvalidInputException("query", "field 'query' must be a non-empty string");
         }
+        checkedK(k);
+    }
+
+    /** {@code k} when it is 1 to {@value #MAX_K}; else a 400 naming field {@code k}. For callers that check before they write. */
+    public static int checkedK(int k) {
         if (k < 1 || k > MAX_K) {
             throw new InvalidInputException("k", "k must be between 1 and " + MAX_K + "; got " + k);
         }
+        return k;
     }
 }

@@ -1,6 +1,5 @@
 package dev.spectron.server.chat;
 
-import dev.spectron.core.InvalidInputException;
 import dev.spectron.core.chat.ChatService;
 import dev.spectron.core.chat.ResponseModelFailure;
 import dev.spectron.core.chat.SessionLocks;
@@ -94,10 +93,8 @@ public final class ChatRoutes {
                             String diffField) {
         static ChatCall read(Context ctx, JsonBody body, String sessionId, ScopeSet scopes, String diffField) {
             String message = body.requiredText("message", "content");
-            int k = body.optionalLong("k", "limit").map(Long::intValue).orElse(RetrievalRequest.DEFAULT_K);
-            if (k < 1 || k > RetrievalRequest.MAX_K) {
-                throw new InvalidInputException("k", "k must be between 1 and " + RetrievalRequest.MAX_K + "; got " + k);
-            }
+            // Checked before anything is stored: retrieval comes after the user turn.
+            int k = RetrievalRequest.checkedK(body.optionalLong("k", "limit").map(Long::intValue).orElse(RetrievalRequest.DEFAULT_K));
             int budget = body.optionalLong("budgetChars", "budget_chars").map(Long::intValue).orElse(ContextBlock.DEFAULT_BUDGET_CHARS);
             String accept = Optional.ofNullable(ctx.header("Accept")).orElse("");
             boolean stream = body.optionalBoolean("stream").orElse(false) || accept.contains("text/event-stream");
@@ -128,7 +125,7 @@ public final class ChatRoutes {
         long start = System.nanoTime();
         chat.prepare(caller.contextId(), call.message());
         UserStep user = storeUserTurn(ctx, caller, body, call, floor);
-        steps.put("ingest_user", millis(System.nanoTime() - start));
+        steps.put("ingest_user", ChatService.millis(System.nanoTime() - start));
         Session session = sessions.get(caller.contextId(), user.sessionId());
 
         SseStream sse = call.stream() ? new SseStream(ctx) : null;
@@ -151,7 +148,7 @@ public final class ChatRoutes {
             assistantTurnId[0] = reply.turn().id();
             return StoredResponse.of(200, Json.write(ChatJson.response(call.diffField(), answer, model.id(), user, reply)));
         });
-        steps.put("ingest_assistant", millis(System.nanoTime() - storing));
+        steps.put("ingest_assistant", ChatService.millis(System.nanoTime() - storing));
         chat.record(session, user.turn(), assistantTurnId[0], answer, model.id(), steps);
         if (sse == null) {
             IdempotentResponder.send(ctx, response);
@@ -198,9 +195,5 @@ public final class ChatRoutes {
         SseStream sse = new SseStream(ctx);
         sse.delta(Json.parseStored(done.body()).path("reply").asText());
         sse.done(done.body());
-    }
-
-    private static double millis(long nanos) {
-        return Math.round(nanos / 10_000.0) / 100.0;
     }
 }
