@@ -1,8 +1,7 @@
 package dev.spectron.core.chat;
 
+import dev.spectron.core.RecentByContext;
 import dev.spectron.core.context.ContextId;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -12,19 +11,14 @@ import java.util.Optional;
 public final class ResponseTraces {
     static final int CAPACITY = 10_000;
 
-    private final Map<String, ResponseTrace> entries = new LinkedHashMap<>(16, 0.75f, false) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, ResponseTrace> eldest) {
-            return size() > CAPACITY;
-        }
-    };
+    private final RecentByContext<ResponseTrace> recent = new RecentByContext<>(CAPACITY);
 
-    public synchronized void record(ResponseTrace trace) {
-        entries.put(trace.id(), trace);
+    public void record(ResponseTrace trace) {
+        recent.put(trace.contextId(), trace.id(), trace);
     }
 
     /** The trace, only to a caller of the context that made it. */
-    public synchronized Optional<ResponseTrace> find(ContextId contextId, String traceId) {
-        return Optional.ofNullable(entries.get(traceId)).filter(t -> t.contextId().equals(contextId));
+    public Optional<ResponseTrace> find(ContextId contextId, String traceId) {
+        return recent.find(contextId, traceId);
     }
 }

@@ -1,9 +1,8 @@
 package dev.spectron.core.retrieval;
 
+import dev.spectron.core.RecentByContext;
 import dev.spectron.core.context.ContextId;
 import java.time.Instant;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -18,19 +17,14 @@ public final class TraceLog {
     public record Trace(ContextId contextId, String query, Retrieval retrieval, Instant createdAt) {
     }
 
-    private final Map<String, Trace> entries = new LinkedHashMap<>(16, 0.75f, false) {
-        @Override
-        protected boolean removeEldestEntry(java.util.Map.Entry<String, Trace> eldest) {
-            return size() > CAPACITY;
-        }
-    };
+    private final RecentByContext<Trace> recent = new RecentByContext<>(CAPACITY);
 
-    public synchronized void record(ContextId contextId, String query, Retrieval retrieval, Instant at) {
-        entries.put(retrieval.traceId(), new Trace(contextId, query, retrieval, at));
+    public void record(ContextId contextId, String query, Retrieval retrieval, Instant at) {
+        recent.put(contextId, retrieval.traceId(), new Trace(contextId, query, retrieval, at));
     }
 
     /** The trace, only to a caller of the context that made it. */
-    public synchronized Optional<Trace> find(ContextId contextId, String traceId) {
-        return Optional.ofNullable(entries.get(traceId)).filter(e -> e.contextId().equals(contextId));
+    public Optional<Trace> find(ContextId contextId, String traceId) {
+        return recent.find(contextId, traceId);
     }
 }
