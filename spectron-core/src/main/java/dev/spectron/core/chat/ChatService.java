@@ -107,7 +107,8 @@ public final class ChatService {
                 .toList();
     }
 
-    static double millis(long nanos) {
+    /** Nanoseconds as milliseconds to two decimals, as traces show step latencies. */
+    public static double millis(long nanos) {
         return Math.round(nanos / 10_000.0) / 100.0;
     }
 }

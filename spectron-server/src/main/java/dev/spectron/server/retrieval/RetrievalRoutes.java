@@ -8,6 +8,7 @@ import dev.spectron.core.session.ScopeSet;
 import dev.spectron.server.auth.Authenticator;
 import dev.spectron.server.auth.Caller;
 import dev.spectron.server.http.Json;
+import dev.spectron.server.http.Millis;
 import dev.spectron.server.http.JsonBody;
 import dev.spectron.server.http.QueryParams;
 import dev.spectron.server.http.Timestamps;
@@ -48,8 +49,8 @@ public final class RetrievalRoutes {
         body.put("classificationKind", retrieval.classificationKind());
         body.put("seedEntities", retrieval.seedEntities().stream().map(e -> e.path()).toList());
         body.put("hits", retrieval.hits().stream().map(HitJson::from).toList());
-        body.put("queryMs", round(retrieval.latencyMs()));
-        body.put("trace", Map.of("traceId", retrieval.traceId(), "resolutionTier", retrieval.tier().wireName(), "latencyMs", round(retrieval.latencyMs())));
+        body.put("queryMs", Millis.round(retrieval.latencyMs()));
+        body.put("trace", Map.of("traceId", retrieval.traceId(), "resolutionTier", retrieval.tier().wireName(), "latencyMs", Millis.round(retrieval.latencyMs())));
         send(ctx, body);
     }
 
@@ -75,7 +76,7 @@ public final class RetrievalRoutes {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("context", assembled.context());
         body.put("tier", assembled.retrieval().tier().wireName());
-        body.put("queryMs", round(assembled.retrieval().latencyMs()));
+        body.put("queryMs", Millis.round(assembled.retrieval().latencyMs()));
         body.put("traceId", assembled.retrieval().traceId());
         body.put("citations", assembled.citations().stream().map(CitationJson::from).toList());
         return body;
@@ -94,10 +95,6 @@ public final class RetrievalRoutes {
 
     private static int budget(JsonBody body) {
         return body.optionalLong("budgetChars", "budget_chars").map(Long::intValue).orElse(ContextBlock.DEFAULT_BUDGET_CHARS);
-    }
-
-    private static double round(double ms) {
-        return Math.round(ms * 100) / 100.0;
     }
 
     private static void send(Context ctx, Object body) {

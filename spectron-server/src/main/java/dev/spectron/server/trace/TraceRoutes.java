@@ -10,6 +10,7 @@ import dev.spectron.core.retrieval.TraceLog;
 import dev.spectron.server.auth.Caller;
 import dev.spectron.server.auth.Authenticator;
 import dev.spectron.server.http.Json;
+import dev.spectron.server.http.Millis;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.time.Instant;
@@ -63,7 +64,7 @@ public final class TraceRoutes {
         tokens.put("outputTokens", trace.usage().outputTokens());
         body.put("usage", tokens);
         body.put("stepsMs", trace.stepsMs());
-        body.put("latencyMs", round(trace.stepsMs().values().stream().mapToDouble(Double::doubleValue).sum()));
+        body.put("latencyMs", Millis.round(trace.stepsMs().values().stream().mapToDouble(Double::doubleValue).sum()));
         body.put("createdAt", trace.createdAt().toString());
         body.put("retrieval", retrieval(trace.prompt().messages().getLast().text(), trace.retrieval(), trace.createdAt()));
         return body;
@@ -77,15 +78,11 @@ public final class TraceRoutes {
         body.put("resolutionTier", r.tier().wireName());
         body.put("tierReason", r.reason());
         body.put("cached", false);
-        body.put("latencyMs", round(r.latencyMs()));
+        body.put("latencyMs", Millis.round(r.latencyMs()));
         body.put("createdAt", createdAt.toString());
         body.put("candidates", r.candidates());
         body.put("returned", r.hits().stream().map(h -> Map.of("id", h.doc().id(), "table", h.doc().kind().wireName(), "score", h.score(),
                 "source", h.source())).toList());
         return body;
-    }
-
-    private static double round(double ms) {
-        return Math.round(ms * 100) / 100.0;
     }
 }
