@@ -16,7 +16,7 @@ import asyncio
 from collections.abc import AsyncIterator, Mapping, Sequence
 from typing import Any, Literal, overload
 
-from ._client import ChatStream, Memory, Role, Scope, Session, Spectron
+from ._client import ChatStream, Memory, Role, Scope, Session, SessionAttributes, Spectron
 from ._models import (
     Attribute,
     ChatChunk,
@@ -228,38 +228,15 @@ class AsyncSessions:
         await asyncio.to_thread(self._memory._sync.sessions.delete, session_id)
 
 
-class AsyncSession:
+class AsyncSession(SessionAttributes):
     """Async twin of :class:`Session`; same attributes (``id``, ``scopes``, ``scope``, ``metadata``, ``created_at``)."""
 
     def __init__(self, session: Session) -> None:
         self._sync = session
 
-    @property
+    @property  # type: ignore[override, misc]
     def info(self) -> SessionInfo:
         return self._sync.info
-
-    @property
-    def id(self) -> str:
-        return self._sync.id
-
-    @property
-    def scopes(self) -> list[list[str]]:
-        return self._sync.scopes
-
-    @property
-    def scope(self) -> dict[str, str] | None:
-        return self._sync.scope
-
-    @property
-    def metadata(self) -> dict[str, Any]:
-        return self._sync.metadata
-
-    @property
-    def created_at(self) -> str | None:
-        return self._sync.created_at
-
-    def __repr__(self) -> str:
-        return f"AsyncSession(id={self.id!r}, scopes={self.scopes!r})"
 
     async def turn(self, role: Role, content: str, *, ts: str | None = None,
                    idempotency_key: str | None = None) -> MemoryDiff:

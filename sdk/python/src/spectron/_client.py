@@ -329,13 +329,11 @@ class Sessions:
         self._memory._request("DELETE", f"/sessions/{path_segment(session_id)}")
 
 
-class Session:
-    """One conversation. Attributes: ``id``, ``scopes`` (DNF), ``scope`` (key-value form when it has one),
-    ``metadata``, ``created_at``, ``info`` (the decoded :class:`SessionInfo`)."""
+class SessionAttributes:
+    """``id``, ``scopes``, ``scope``, ``metadata`` and ``created_at`` of a session handle, read from its ``info``;
+    shared by :class:`Session` and its async twin."""
 
-    def __init__(self, memory: Memory, info: SessionInfo) -> None:
-        self._memory = memory
-        self.info = info
+    info: SessionInfo
 
     @property
     def id(self) -> str:
@@ -358,7 +356,16 @@ class Session:
         return self.info.created_at
 
     def __repr__(self) -> str:
-        return f"Session(id={self.id!r}, scopes={self.scopes!r})"
+        return f"{type(self).__name__}(id={self.id!r}, scopes={self.scopes!r})"
+
+
+class Session(SessionAttributes):
+    """One conversation. Attributes: ``id``, ``scopes`` (DNF), ``scope`` (key-value form when it has one),
+    ``metadata``, ``created_at``, ``info`` (the decoded :class:`SessionInfo`)."""
+
+    def __init__(self, memory: Memory, info: SessionInfo) -> None:
+        self._memory = memory
+        self.info = info
 
     def _path(self, suffix: str = "") -> str:
         return f"/sessions/{path_segment(self.id)}{suffix}"
