@@ -18,6 +18,7 @@ import dev.spectron.core.retrieval.Indexer;
 import dev.spectron.core.retrieval.Reembedder;
 import dev.spectron.core.retrieval.Retriever;
 import dev.spectron.core.retrieval.TraceLog;
+import dev.spectron.core.retrieval.TextCache;
 import dev.spectron.core.retrieval.VectorCache;
 import dev.spectron.core.session.SessionService;
 import dev.spectron.models.Embedders;
@@ -51,7 +52,7 @@ record Services(ContextService contexts, KeyService keys, SessionService session
         TurnIngestion turns = new TurnIngestion(store, sessions, reconciler,
                 new ContextExtractors(new HeuristicStage(), contexts, models, store), indexer, clock);
         TraceLog traces = new TraceLog();
-        ContextAssembler assembler = new ContextAssembler(store, sessions, new Retriever(store, new VectorCache(store), embedders, clock),
+        ContextAssembler assembler = new ContextAssembler(store, sessions, new Retriever(store, new VectorCache(store), new TextCache(store), embedders, clock),
                 traces, clock);
         ResponseTraces responseTraces = new ResponseTraces();
         return new Services(contexts, new KeyService(store, clock), sessions, turns,

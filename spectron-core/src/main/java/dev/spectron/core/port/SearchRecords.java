@@ -1,12 +1,12 @@
 package dev.spectron.core.port;
 
 import dev.spectron.core.context.ContextId;
-import dev.spectron.core.retrieval.ScoredId;
 import dev.spectron.core.retrieval.SearchDoc;
 import dev.spectron.core.retrieval.StoredVector;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 
 /** Search documents, their full-text index and their embeddings. Reads leave retired documents out unless they say otherwise. */
 public interface SearchRecords {
@@ -15,11 +15,8 @@ public interface SearchRecords {
     /** Stores a document's vector under {@code model}; a vector of another model for the same document stays apart. */
     void putEmbedding(ContextId contextId, String docId, String model, float[] vector);
 
-    /**
-     * Full-text candidates for {@code terms} (plain words; any of them may match), best first, with a
-     * BM25 score where higher is better.
-     */
-    List<ScoredId> fullText(ContextId contextId, List<String> terms, int limit);
+    /** The text of every document of the context by id, in the order they were indexed: to build the in-process full-text index. */
+    Map<String, String> texts(ContextId contextId);
 
     List<SearchDoc> find(ContextId contextId, Collection<String> ids);
 

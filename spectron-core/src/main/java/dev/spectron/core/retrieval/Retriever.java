@@ -21,6 +21,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
@@ -47,7 +49,7 @@ public final class Retriever {
     static final double BM25_WEIGHT = 0.5;
     static final double VECTOR_WEIGHT = 0.5;
     static final double GRAPH_WEIGHT = 0.05;
-    private static final java.util.concurrent.ExecutorService PARALLEL = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor();
+    private static final ExecutorService PARALLEL = Executors.newVirtualThreadPerTaskExecutor();
     /**
      * A fused score below this means the retrievers did not agree near the top: the best hit leads
      * one list at most and sits in the lower half of the other.
@@ -56,12 +58,14 @@ public final class Retriever {
 
     private final MemoryStore store;
     private final VectorCache vectors;
+    private final TextCache texts;
     private final EmbedderProvider embedders;
     private final Clock clock;
 
-    public Retriever(MemoryStore store, VectorCache vectors, EmbedderProvider embedders, Clock clock) {
+    public Retriever(MemoryStore store, VectorCache vectors, TextCache texts, EmbedderProvider embedders, Clock clock) {
         this.store = store;
         this.vectors = vectors;
+        this.texts = texts;
         this.embedders = embedders;
         this.clock = clock;
     }
@@ -111,12 +115,15 @@ public final class Retriever {
     private record Lists(List<ScoredId> bm25, List<ScoredId> vector) {
     }
 
-    /** Full-text search runs on its own virtual thread while the query is embedded and the vectors scanned: both cores work. */
+    /**
+     * The full-text index catches up with the latest writes and is searched on its own virtual
+     * thread while the query is embedded and the vectors scanned: both cores work.
+     */
     private Lists candidateLists(RetrievalRequest request, List<Entity> seeds, int pool) {
         RetrievalRequest.Mode mode = request.mode();
         List<String> terms = fullTextTerms(request.query(), seeds);
         CompletableFuture<List<ScoredId>> bm25 = mode == RetrievalRequest.Mode.VECTOR ? CompletableFuture.completedFuture(List.of())
-                : CompletableFuture.supplyAsync(() -> store.read(tx -> tx.search().fullText(request.contextId(), terms, pool)), PARALLEL);
+                : CompletableFuture.supplyAsync(() -> texts.current(request.contextId()).search(terms, pool), PARALLEL);
         List<ScoredId> nearest = List.of();
         if (mode != RetrievalRequest.Mode.BM25) {
             QueryVector query = embed(request);

@@ -1,13 +1,11 @@
 package dev.spectron.core.retrieval;
 
-import dev.spectron.core.change.Change;
-import dev.spectron.core.change.ChangeKind;
 import dev.spectron.core.context.ContextId;
 import dev.spectron.core.embedding.EmbedderId;
 import dev.spectron.core.embedding.VectorIndex;
 import dev.spectron.core.port.MemoryStore;
-import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -16,9 +14,6 @@ import java.util.concurrent.ConcurrentHashMap;
  * processes on one database stay consistent without a cache protocol of their own.
  */
 public final class VectorCache {
-    /** Change-log rows read per catch-up round. */
-    private static final int CATCH_UP_BATCH = 5_000;
-
     private final MemoryStore store;
     private final Map<ContextId, Entry> entries = new ConcurrentHashMap<>();
 
@@ -42,7 +37,10 @@ public final class VectorCache {
     public VectorIndex current(ContextId contextId, EmbedderId model) {
         Entry entry = entries.compute(contextId, (id, existing) -> existing != null && existing.model.equals(model) ? existing : load(id, model));
         synchronized (entry) {
-            catchUp(contextId, entry);
+            if (!catchUp(contextId, entry)) {
+                entries.remove(contextId, entry);
+                return current(contextId, model);
+            }
         }
         return entry.index;
     }
@@ -59,27 +57,17 @@ public final class VectorCache {
         });
     }
 
-    private void catchUp(ContextId contextId, Entry entry) {
-        while (true) {
-            List<Change> changes = store.read(tx -> tx.changes().since(contextId, entry.appliedSeq, CATCH_UP_BATCH));
-            if (changes.isEmpty()) {
-                return;
-            }
-            List<String> indexed = changes.stream().filter(c -> c.kind() == ChangeKind.DOC_INDEXED).map(Change::refId).toList();
-            if (!indexed.isEmpty()) {
-                for (StoredVector vector : store.read(tx -> tx.search().vectors(contextId, entry.model.model(), indexed))) {
+    /** @return false when the index must be built anew (see {@link ChangeLogTail#follow}) */
+    private boolean catchUp(ContextId contextId, Entry entry) {
+        OptionalLong applied = ChangeLogTail.follow(store, contextId, entry.appliedSeq, changes -> {
+            if (!changes.indexed().isEmpty()) {
+                for (StoredVector vector : store.read(tx -> tx.search().vectors(contextId, entry.model.model(), changes.indexed()))) {
                     entry.index.upsert(vector.docId(), vector.vector());
                 }
             }
-            for (Change change : changes) {
-                if (change.kind() == ChangeKind.DOCS_DELETED || change.kind() == ChangeKind.DOCS_RETIRED) {
-                    entry.index.remove(change.refId());
-                }
-            }
-            entry.appliedSeq = changes.get(changes.size() - 1).seq();
-            if (changes.size() < CATCH_UP_BATCH) {
-                return;
-            }
-        }
+            changes.gone().forEach(entry.index::remove);
+        });
+        applied.ifPresent(seq -> entry.appliedSeq = seq);
+        return applied.isPresent();
     }
 }

@@ -21,7 +21,6 @@ import dev.spectron.core.memory.Relation;
 import dev.spectron.core.memory.SourceKind;
 import dev.spectron.core.memory.SourceRef;
 import dev.spectron.core.memory.Uncertainty;
-import dev.spectron.core.retrieval.ScoredId;
 import dev.spectron.core.retrieval.SearchDoc;
 import dev.spectron.core.retrieval.StoredVector;
 import dev.spectron.core.session.Role;
@@ -217,7 +216,7 @@ public abstract class AbstractMemoryStoreContractTest {
         assertThat(all(tx -> tx.turns().list(A, "sess_a", 10, 0))).isEmpty();
         assertThat(one(tx -> tx.idempotency().find(A, "key_a", "k"))).isEmpty();
         assertThat(one(tx -> tx.sessions().find(B, "sess_b"))).isPresent();
-        assertThat(all(tx -> tx.search().fullText(A, List.of("findable"), 10))).isEmpty();
+        assertThat(texts(A)).isEmpty();
         // A context created again under the same id starts empty, change log included.
         write(tx -> tx.contexts().insert(new Context(A, "", ContextConfig.empty(), T0)));
         assertThat(all(tx -> tx.changes().since(A, 0, 10))).isEmpty();
@@ -367,18 +366,17 @@ public abstract class AbstractMemoryStoreContractTest {
     }
 
     @Test
-    void full_text_ranks_matching_documents_of_one_context_only() {
+    void texts_of_one_context_come_in_the_order_they_were_indexed() {
         write(tx -> {
             tx.search().insert(A, doc("doc_1", "Caroline: I went to the LGBTQ support group yesterday.", "sess_1"));
             tx.search().insert(A, doc("doc_2", "Melanie: I painted a sunrise last year.", "sess_1"));
             tx.search().insert(A, doc("doc_3", "Caroline: the support group was inspiring, a real support.", "sess_2"));
             tx.search().insert(B, doc("doc_9", "Caroline: support group again.", "sess_9"));
         });
-        List<ScoredId> hits = all(tx -> tx.search().fullText(A, List.of("support", "group"), 10));
-        assertThat(hits).extracting(ScoredId::id).containsExactlyInAnyOrder("doc_1", "doc_3");
-        assertThat(hits.get(0).score()).isGreaterThanOrEqualTo(hits.get(1).score());
-        assertThat(all(tx -> tx.search().fullText(A, List.of("painting"), 10))).extracting(ScoredId::id).containsExactly("doc_2");
-        assertThat(all(tx -> tx.search().fullText(A, List.of("\"quoted\" OR NEAR("), 10))).isEmpty();
+        assertThat(texts(A)).containsExactly(java.util.Map.entry("doc_1", "Caroline: I went to the LGBTQ support group yesterday."),
+                java.util.Map.entry("doc_2", "Melanie: I painted a sunrise last year."),
+                java.util.Map.entry("doc_3", "Caroline: the support group was inspiring, a real support."));
+        assertThat(texts(B)).containsOnlyKeys("doc_9");
         assertThat(all(tx -> tx.search().find(A, List.of("doc_1", "doc_9")))).extracting(SearchDoc::id).containsExactly("doc_1");
     }
 
@@ -396,7 +394,7 @@ public abstract class AbstractMemoryStoreContractTest {
         assertThat(all(tx -> tx.search().vectors(B, "m1"))).isEmpty();
         write(tx -> tx.search().deleteTurnDocs(A, "sess_1"));
         assertThat(all(tx -> tx.search().vectors(A, "m1"))).extracting(StoredVector::docId).containsExactly("doc_2");
-        assertThat(all(tx -> tx.search().fullText(A, List.of("one"), 10))).isEmpty();
+        assertThat(texts(A)).containsOnlyKeys("doc_2");
         assertThat(all(tx -> tx.search().findByRefs(A, List.of("turn_doc_2")))).hasSize(1);
     }
 
@@ -425,7 +423,7 @@ public abstract class AbstractMemoryStoreContractTest {
             tx.search().retire(A, List.of("doc_1"), T0.plusSeconds(5));
             tx.search().retire(B, List.of("doc_2"), T0.plusSeconds(5));
         });
-        assertThat(all(tx -> tx.search().fullText(A, List.of("peanuts"), 10))).extracting(ScoredId::id).containsExactly("doc_2");
+        assertThat(texts(A)).containsOnlyKeys("doc_2");
         assertThat(all(tx -> tx.search().find(A, List.of("doc_1", "doc_2")))).extracting(SearchDoc::id).containsExactly("doc_2");
         assertThat(all(tx -> tx.search().findByRefs(A, List.of("turn_doc_1")))).isEmpty();
         assertThat(all(tx -> tx.search().vectors(A, "m1"))).extracting(StoredVector::docId).containsExactly("doc_2");
@@ -540,6 +538,10 @@ public abstract class AbstractMemoryStoreContractTest {
 
     protected <T> java.util.Optional<T> one(java.util.function.Function<StoreTransaction, java.util.Optional<T>> query) {
         return store.read(query);
+    }
+
+    protected java.util.Map<String, String> texts(ContextId contextId) {
+        return store.read(tx -> tx.search().texts(contextId));
     }
 
     protected <T> List<T> all(java.util.function.Function<StoreTransaction, List<T>> query) {

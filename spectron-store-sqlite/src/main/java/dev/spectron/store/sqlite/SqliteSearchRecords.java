@@ -3,7 +3,6 @@ package dev.spectron.store.sqlite;
 import dev.spectron.core.context.ContextId;
 import dev.spectron.core.embedding.VectorCodec;
 import dev.spectron.core.port.SearchRecords;
-import dev.spectron.core.retrieval.ScoredId;
 import dev.spectron.core.retrieval.SearchDoc;
 import dev.spectron.core.retrieval.StoredVector;
 import dev.spectron.core.session.ScopeSet;
@@ -13,8 +12,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
-import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -43,72 +42,12 @@ final class SqliteSearchRecords implements SearchRecords {
                 contextId.value(), docId, model, vector.length, VectorCodec.encode(vector));
     }
 
-    /**
-     * Matches scored per query: past this many (and ten per wanted result), BM25 costs more than the
-     * rest of a read. FTS5 scores every matching row before it can take the best, and a word
-     * common in a large context matches a tenth of it (100k documents: ~50 ms on 2 cores).
-     */
-    static final int SCORED_WINDOW = 1_000;
-    private static final String SCORED = "SELECT search_fts.rowid AS r, d.id, bm25(search_fts) AS score FROM search_fts "
-            // CROSS JOIN keeps the full-text match as the outer loop; otherwise SQLite may walk the
-            // context's documents and run the match once per row (seen: 0.8 s at 10k documents).
-            // The context is checked on the joined row: reading FTS5's own unindexed column costs more.
-            + "CROSS JOIN search_docs d ON d.rowid = search_fts.rowid WHERE search_fts MATCH ? AND d.context_id = ? AND d.retired_at IS NULL";
-
-    private record Scored(long rowid, String id, double score) {
-    }
-
-    /**
-     * Exact BM25 top {@code limit} while a query matches at most the scoring window in the context.
-     * Past it: the window's most recent matches, plus every match of the query's rarer words (each
-     * matches at most a window's worth of documents in the store), all scored with every query
-     * word, so scores stay comparable; what drops out is an older document that matches only words
-     * common in the store.
-     */
     @Override
-    public List<ScoredId> fullText(ContextId contextId, List<String> terms, int limit) {
-        if (terms.isEmpty()) {
-            return List.of();
-        }
-        int window = Math.max(SCORED_WINDOW, limit * 10);
-        // Each term quoted: user text never reaches FTS5 as query syntax.
-        List<String> quoted = terms.stream().map(t -> "\"" + t.replace("\"", "") + "\"").toList();
-        List<Scored> recent = scored(SCORED + " ORDER BY search_fts.rowid DESC LIMIT ?", or(quoted), contextId.value(), window);
-        if (recent.size() < window) {
-            return best(recent, limit);
-        }
-        List<String> rare = new ArrayList<>();
-        List<String> common = new ArrayList<>();
-        for (String term : quoted) {
-            (sql.queryLong("SELECT count(*) FROM search_fts WHERE search_fts MATCH ?", term) <= window ? rare : common).add(term);
-        }
-        if (common.isEmpty()) {
-            return best(scored(SCORED, or(quoted), contextId.value()), limit);
-        }
-        List<Scored> all = new ArrayList<>(recent);
-        if (!rare.isEmpty()) {
-            // Both halves name every term once, so FTS5's bm25 scores them as the full query would.
-            all.addAll(scored(SCORED, "(" + or(rare) + ") AND (" + or(common) + ")", contextId.value()));
-            all.addAll(scored(SCORED, "(" + or(rare) + ") NOT (" + or(common) + ")", contextId.value()));
-        }
-        return best(all, limit);
-    }
-
-    private List<Scored> scored(String query, Object... params) {
-        return sql.query(query, row -> new Scored(row.getLong("r"), row.getString("id"), -row.getDouble("score")), params);
-    }
-
-    private static String or(List<String> quoted) {
-        return String.join(" OR ", quoted);
-    }
-
-    /** Highest score first, ties to the earlier-indexed document; each document once. */
-    private static List<ScoredId> best(List<Scored> scored, int limit) {
-        Map<Long, Scored> unique = new HashMap<>();
-        scored.forEach(s -> unique.putIfAbsent(s.rowid(), s));
-        return unique.values().stream()
-                .sorted(Comparator.comparingDouble(Scored::score).reversed().thenComparingLong(Scored::rowid))
-                .limit(limit).map(s -> new ScoredId(s.id(), s.score())).toList();
+    public Map<String, String> texts(ContextId contextId) {
+        Map<String, String> texts = new LinkedHashMap<>();
+        sql.query("SELECT id, text FROM search_docs WHERE context_id = ? AND retired_at IS NULL ORDER BY rowid",
+                row -> texts.put(row.getString("id"), row.getString("text")), contextId.value());
+        return texts;
     }
 
     @Override

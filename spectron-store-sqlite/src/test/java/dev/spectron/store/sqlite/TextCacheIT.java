@@ -1,0 +1,89 @@
+package dev.spectron.store.sqlite;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.spectron.core.change.ChangeKind;
+import dev.spectron.core.context.Context;
+import dev.spectron.core.context.ContextConfig;
+import dev.spectron.core.context.ContextId;
+import dev.spectron.core.port.MemoryStore;
+import dev.spectron.core.port.StoreTransaction;
+import dev.spectron.core.retrieval.ScoredId;
+import dev.spectron.core.retrieval.SearchDoc;
+import dev.spectron.core.retrieval.TextCache;
+import dev.spectron.core.session.ScopeSet;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The in-process full-text index follows the change log: loaded or live, per context, without what was retired or deleted. */
+class TextCacheIT {
+    private static final ContextId A = new ContextId("alpha");
+    private static final ContextId B = new ContextId("beta");
+    private static final Instant T0 = Instant.parse("2026-05-01T10:00:00Z");
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void follows_writes_retirements_and_deletions_of_one_context() {
+        try (MemoryStore store = SqliteMemoryStore.open(dir.resolve("spectron.db"))) {
+            store.write(tx -> {
+                tx.contexts().insert(new Context(A, "", ContextConfig.empty(), T0));
+                tx.contexts().insert(new Context(B, "", ContextConfig.empty(), T0));
+                index(tx, A, "doc_1", "Ada is allergic to peanuts.");
+                index(tx, A, "doc_2", "Ada bought peanuts for Bob.");
+                index(tx, B, "doc_9", "Peanuts everywhere.");
+                return null;
+            });
+            TextCache cache = new TextCache(store);
+            assertThat(ids(cache, A, "peanuts")).containsExactlyInAnyOrder("doc_1", "doc_2");
+            assertThat(ids(cache, B, "peanuts")).containsExactly("doc_9");
+
+            store.write(tx -> {
+                index(tx, A, "doc_3", "Bob shells peanuts.");
+                tx.search().retire(A, List.of("doc_1"), T0);
+                tx.changes().append(A, ChangeKind.DOCS_RETIRED, "doc_1", T0);
+                tx.search().deleteByRefs(A, List.of("turn_doc_2")).forEach(id -> tx.changes().append(A, ChangeKind.DOCS_DELETED, id, T0));
+                return null;
+            });
+            assertThat(ids(cache, A, "peanuts")).containsExactly("doc_3");
+            assertThat(ids(new TextCache(store), A, "peanuts")).containsExactly("doc_3");
+            assertThat(ids(cache, B, "peanuts")).containsExactly("doc_9");
+        }
+    }
+
+    @Test
+    void a_context_deleted_and_created_again_is_indexed_anew() {
+        try (MemoryStore store = SqliteMemoryStore.open(dir.resolve("spectron.db"))) {
+            store.write(tx -> {
+                tx.contexts().insert(new Context(A, "", ContextConfig.empty(), T0));
+                index(tx, A, "doc_1", "old lighthouse");
+                index(tx, A, "doc_2", "old harbour");
+                return null;
+            });
+            TextCache cache = new TextCache(store);
+            assertThat(ids(cache, A, "old")).hasSize(2);
+
+            store.write(tx -> tx.contexts().delete(A));
+            store.write(tx -> {
+                tx.contexts().insert(new Context(A, "", ContextConfig.empty(), T0));
+                index(tx, A, "doc_3", "new lighthouse");
+                return null;
+            });
+            assertThat(ids(cache, A, "lighthouse")).containsExactly("doc_3");
+        }
+    }
+
+    private static void index(StoreTransaction tx, ContextId context, String id, String text) {
+        tx.search().insert(context, new SearchDoc(id, SearchDoc.Kind.TURN, "turn_" + id, "sess_1", "turn_" + id, "user", "ada", text,
+                ScopeSet.NONE, 0.5, T0, T0));
+        tx.changes().append(context, ChangeKind.DOC_INDEXED, id, T0);
+    }
+
+    private static List<String> ids(TextCache cache, ContextId context, String word) {
+        return cache.current(context).search(List.of(word), 10).stream().map(ScoredId::id).toList();
+    }
+}
