@@ -38,6 +38,13 @@ final class TopK {
         }
     }
 
+    /** Offers every entry of {@code other}, a heap over the same ids; {@code other} is left as it was. */
+    void offerAll(TopK other) {
+        for (int i = 0; i < other.count; i++) {
+            offer(other.scores[i], other.slots[i]);
+        }
+    }
+
     /** The entries best first; empties the heap. */
     List<VectorHit> drain() {
         VectorHit[] sorted = new VectorHit[count];

@@ -19,19 +19,23 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class VectorIndexTest {
 
     private static final int DIMENSION = 384;
     private static final long SEED = 20_240_607L;
 
-    @Test
-    void finds_the_same_top_k_as_a_naive_sort_of_all_scores() {
+    /** One size scanned on one thread, one past {@link VectorIndex#PARALLEL_ROWS}, scanned in two halves. */
+    @ParameterizedTest
+    @ValueSource(ints = {3_000, VectorIndex.PARALLEL_ROWS * 2 + 7})
+    void finds_the_same_top_k_as_a_naive_sort_of_all_scores(int rows) {
         // given
         Random random = new Random(SEED);
         VectorIndex index = new VectorIndex(DIMENSION);
         List<float[]> stored = new ArrayList<>();
-        for (int i = 0; i < 3_000; i++) {
+        for (int i = 0; i < rows; i++) {
             float[] vector = gaussian(random);
             stored.add(vector);
             index.upsert("v" + i, vector);
@@ -49,12 +53,13 @@ class VectorIndexTest {
         }
     }
 
-    @Test
-    void respects_the_filter_and_returns_fewer_hits_when_fewer_are_accepted() {
+    @ParameterizedTest
+    @ValueSource(ints = {500, VectorIndex.PARALLEL_ROWS + 1})
+    void respects_the_filter_and_returns_fewer_hits_when_fewer_are_accepted(int rows) {
         Random random = new Random(SEED + 1);
         VectorIndex index = new VectorIndex(DIMENSION);
         List<float[]> stored = new ArrayList<>();
-        for (int i = 0; i < 500; i++) {
+        for (int i = 0; i < rows; i++) {
             stored.add(gaussian(random));
             index.upsert("v" + i, stored.get(i));
         }
@@ -117,16 +122,17 @@ class VectorIndexTest {
         assertThat(index.search(new float[] {0, 1}, 5)).extracting(VectorHit::id).containsExactly("b", "c");
     }
 
-    @Test
-    void grows_past_its_initial_capacity_and_breaks_ties_by_id() {
+    @ParameterizedTest
+    @ValueSource(ints = {1_000, VectorIndex.PARALLEL_ROWS * 3})
+    void grows_past_its_initial_capacity_and_breaks_ties_by_id(int rows) {
         VectorIndex index = new VectorIndex(3);
-        for (int i = 999; i >= 0; i--) {
+        for (int i = rows - 1; i >= 0; i--) {
             index.upsert(String.format("id-%04d", i), new float[] {1, 1, 1});
         }
 
         List<VectorHit> hits = index.search(new float[] {1, 1, 1}, 3);
 
-        assertThat(index.size()).isEqualTo(1_000);
+        assertThat(index.size()).isEqualTo(rows);
         assertThat(hits).extracting(VectorHit::id).containsExactly("id-0000", "id-0001", "id-0002");
     }
 
