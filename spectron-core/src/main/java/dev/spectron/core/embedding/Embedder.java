@@ -47,6 +47,15 @@ public interface Embedder {
     List<float[]> embedAll(List<String> texts);
 
     /**
+     * Like {@link #embedAll}, for work nobody waits on (vectors a write left for later, a
+     * re-embedding): in-process models run it on one thread, so requests keep the other cores and
+     * their own embeddings never queue behind it. Providers batch it as usual.
+     */
+    default List<float[]> embedAllInBackground(List<String> texts) {
+        return embedAll(texts);
+    }
+
+    /**
      * Wraps {@code raw} so that its vectors honour the contract above: rejects blank texts, checks
      * count, dimension and finiteness, and scales every vector to unit length. Wrapping twice is a
      * no-op.

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Function;
 
 /**
  * The shared half of every {@link Embedder}, written once (as LangChain4j's {@code embed} wraps
@@ -35,13 +36,22 @@ final class NormalizedEmbedder implements Embedder {
 
     @Override
     public List<float[]> embedAll(List<String> texts) {
+        return checkedAll(texts, raw::embedAll);
+    }
+
+    @Override
+    public List<float[]> embedAllInBackground(List<String> texts) {
+        return checkedAll(texts, raw::embedAllInBackground);
+    }
+
+    private List<float[]> checkedAll(List<String> texts, Function<List<String>, List<float[]>> embed) {
         for (int i = 0; i < texts.size(); i++) {
             requireText(texts.get(i), i);
         }
         if (texts.isEmpty()) {
             return List.of();
         }
-        List<float[]> vectors = raw.embedAll(List.copyOf(texts));
+        List<float[]> vectors = embed.apply(List.copyOf(texts));
         if (vectors == null || vectors.size() != texts.size()) {
             throw malformed(id + " returned " + (vectors == null ? "nothing" : vectors.size() + " vectors")
                     + " for " + texts.size() + " texts");

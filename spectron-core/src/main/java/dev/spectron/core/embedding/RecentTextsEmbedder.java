@@ -66,4 +66,10 @@ public final class RecentTextsEmbedder implements Embedder {
     public List<float[]> embedAll(List<String> texts) {
         return texts.size() == 1 ? List.of(embed(texts.getFirst())) : inner.embedAll(texts);
     }
+
+    /** Background work is rarely asked twice and must not wait behind a query: past the cache. */
+    @Override
+    public List<float[]> embedAllInBackground(List<String> texts) {
+        return inner.embedAllInBackground(texts);
+    }
 }

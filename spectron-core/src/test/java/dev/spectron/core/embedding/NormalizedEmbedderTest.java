@@ -28,6 +28,16 @@ class NormalizedEmbedderTest {
     }
 
     @Test
+    void checks_and_scales_background_work_as_any_other() {
+        FakeEmbedder raw = new FakeEmbedder(text -> new float[] {0, text.length(), 0});
+        Embedder embedder = Embedder.normalized(raw);
+
+        assertThat(embedder.embedAllInBackground(List.of("abcd")).getFirst()).containsExactly(0f, 1f, 0f);
+        assertThatThrownBy(() -> embedder.embedAllInBackground(List.of(" "))).isInstanceOf(ModelException.class);
+        assertThat(raw.calls).containsExactly(List.of("abcd"));
+    }
+
+    @Test
     void makes_no_call_for_an_empty_batch() {
         FakeEmbedder raw = new FakeEmbedder(text -> new float[] {1, 0, 0});
 

@@ -41,9 +41,9 @@ import java.util.function.BiFunction;
  * the model fails, the user turn stays stored and a retry with the same key reuses it instead of
  * storing it again; when the whole chat completed, a retry replays its response. Chats on one
  * session run one at a time, so each reply follows its own question in the transcript. Both turns
- * are stored without waiting for the embedding model: their vectors follow in the background
- * (neither is searched within its own exchange), which keeps a chat's overhead to the extraction,
- * the writes and the retrieval.
+ * are stored without waiting for the embedding model: their vectors are computed in the background
+ * once the chat is done (neither is searched within its own exchange), which keeps a chat's
+ * overhead to the extraction, the writes and the retrieval.
  */
 public final class ChatRoutes {
     private static final String BASE = "/api/v1/{context}";
@@ -109,8 +109,13 @@ public final class ChatRoutes {
             Optional<StoredResponse> done = responder.replay(ctx, caller, body.raw());
             if (done.isPresent()) {
                 replay(ctx, call, done.get());
-            } else {
+                return;
+            }
+            try {
                 chat(ctx, caller, body, call, config.confidenceFloor(), model);
+            } finally {
+                // The turns' vectors wait for the chat: computed during it, they would take a core from its retrieval.
+                embedder.embedSoon(caller.contextId());
             }
         };
         if (call.sessionId() == null) {
@@ -170,7 +175,6 @@ public final class ChatRoutes {
             }
             return StoredResponse.of(201, Json.write(UserStep.from(turns.commit(tx, prepared, floor))));
         });
-        embedder.embedSoon(caller.contextId());
         return UserStep.read(stored.body());
     }
 
@@ -181,7 +185,6 @@ public final class ChatRoutes {
                 () -> turns.prepare(session, List.of(new NewTurn(Role.ASSISTANT, answer.reply().text(), null)),
                         TurnIngestion.Vectors.AFTER_COMMIT).getFirst(),
                 (tx, prepared) -> respond.apply(tx, turns.commit(tx, prepared, floor)));
-        embedder.embedSoon(caller.contextId());
         return response;
     }
 

@@ -19,8 +19,10 @@ import org.slf4j.LoggerFactory;
  * An in-process ONNX embedding model, loaded once per process and shared by every context that
  * names it. Each text is one inference on a fixed pool of platform threads, one per core:
  * ONNX Runtime runs in native code, which would pin a virtual thread's carrier for the whole
- * inference, and the pool bounds CPU use however many requests embed at once. The caller's
- * (virtual) thread just waits. Vectors come out unit length from the model already.
+ * inference, and the pool bounds CPU use however many requests embed at once. Background work
+ * has one thread of its own, so it takes one core at most and never queues ahead of a request's
+ * query. The caller's (virtual) thread just waits. Vectors come out unit length from the model
+ * already.
  */
 public final class OnnxEmbedder implements Embedder {
 
@@ -80,6 +82,22 @@ public final class OnnxEmbedder implements Embedder {
         }
     }
 
+    /** One task for all the texts, on the one background thread: at most one core, and the request pool stays free. */
+    @Override
+    public List<float[]> embedAllInBackground(List<String> texts) {
+        Future<List<float[]>> pending = Background.THREAD.submit(() -> texts.stream().map(text -> model.embed(text).content().vector()).toList());
+        try {
+            return pending.get();
+        } catch (InterruptedException e) {
+            pending.cancel(true);
+            Thread.currentThread().interrupt();
+            throw new ModelException(ModelException.Kind.UNAVAILABLE, PROVIDER, "interrupted while embedding with " + id, e);
+        } catch (ExecutionException e) {
+            throw new ModelException(ModelException.Kind.INVALID_REQUEST, PROVIDER, id.model() + " failed on a background text: " + e.getCause(),
+                    e.getCause());
+        }
+    }
+
     private float[] result(Future<float[]> pending, int index) {
         try {
             return pending.get();
@@ -96,6 +114,11 @@ public final class OnnxEmbedder implements Embedder {
     @Override
     public String toString() {
         return "OnnxEmbedder[" + id + "]";
+    }
+
+    /** Background work; created on first use. */
+    private static final class Background {
+        static final ExecutorService THREAD = Executors.newSingleThreadExecutor(Thread.ofPlatform().name("spectron-onnx-background").daemon().factory());
     }
 
     /** Created on first use, so a process that never embeds in-process starts no threads. */
