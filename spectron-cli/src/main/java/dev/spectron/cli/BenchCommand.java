@@ -31,11 +31,18 @@ final class BenchCommand implements Runnable {
         @Option(names = "--queries", defaultValue = "200", description = "Measured queries per size (default: ${DEFAULT-VALUE}).")
         int queries;
 
+        @Option(names = "--warmup", defaultValue = "100", description = "Queries after start before measuring, reported apart "
+                + "(default: ${DEFAULT-VALUE}).")
+        int warmup;
+
         @Override
         public Integer call() throws Exception {
             System.out.println("context latency over HTTP (POST /sessions/{id}/context, k=10, query embedding included)");
-            for (var row : dev.spectron.bench.context.ContextLatencyBenchmark.run(sizes, queries)) {
+            for (var row : dev.spectron.bench.context.ContextLatencyBenchmark.run(sizes, warmup, queries)) {
                 System.out.printf(Locale.ROOT, "%,9d memories: %s%n", row.memories(), row.latency());
+                if (row.warmup() != null) {
+                    System.out.printf(Locale.ROOT, "%19s the %d warm-up queries before them: %s%n", "", warmup, row.warmup());
+                }
             }
             return 0;
         }
@@ -54,12 +61,19 @@ final class BenchCommand implements Runnable {
                 + "(default: ${DEFAULT-VALUE}: back to back).")
         int pauseMs;
 
+        @Option(names = "--warmup", defaultValue = "100", description = "Chats after start before measuring, reported apart: "
+                + "the JIT compiles the chat path over the first few dozen (default: ${DEFAULT-VALUE}).")
+        int warmup;
+
         @Override
         public Integer call() throws Exception {
             System.out.println("chat overhead over HTTP (POST /sessions/{id}/chat, builtin model, both turns stored; overhead = total - model step)");
-            for (var row : dev.spectron.bench.context.ChatOverheadBenchmark.run(sizes, chats, pauseMs)) {
+            for (var row : dev.spectron.bench.context.ChatOverheadBenchmark.run(sizes, warmup, chats, pauseMs)) {
                 System.out.printf(Locale.ROOT, "%,9d memories: overhead %s%n%20s total    %s%n%20s median per step (ms) %s%n",
                         row.memories(), row.overhead(), "", row.total(), "", row.stepP50());
+                if (row.warmup() != null) {
+                    System.out.printf(Locale.ROOT, "%20s overhead of the %d warm-up chats before them: %s%n", "", warmup, row.warmup());
+                }
             }
             return 0;
         }

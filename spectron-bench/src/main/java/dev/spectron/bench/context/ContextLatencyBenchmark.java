@@ -35,7 +35,8 @@ import java.util.Random;
  * end to end over HTTP, query embedding included. Memories are preloaded straight into the store
  * (the write path would take hours at 100k): synthetic one-sentence turns in the full-text index
  * and random unit vectors under the default embedder's model id, so the vector scan does its full
- * work; the queries are real text, embedded by the real in-process model.
+ * work; the queries are real text, embedded by the real in-process model. The first queries
+ * after start (the JIT still compiling, the indexes loading) are measured apart.
  */
 public final class ContextLatencyBenchmark {
     private static final String KEY = "bench-context-key-3e9f";
@@ -47,20 +48,24 @@ public final class ContextLatencyBenchmark {
     private static final String[] QUERIES = {"When did Caroline go to the support group?", "What did Melanie paint?",
             "Where did Ada go camping?", "Who bought a new guitar?", "What did my sister cook last week?"};
 
-    public record Row(int memories, LatencyStats latency) {
+    /** The measured queries, and the warm-up ones before them. */
+    public record Row(int memories, LatencyStats latency, LatencyStats warmup) {
     }
 
     private ContextLatencyBenchmark() {
     }
 
-    public static List<Row> run(List<Integer> sizes, int queries) throws Exception {
+    public static List<Row> run(List<Integer> sizes, int warmup, int queries) throws Exception {
         List<Row> rows = new ArrayList<>();
         for (int size : sizes) {
             Path dir = TempDirs.create("spectron-context-latency-");
             String session = preload(dir.resolve("spectron.db"), size);
             ServerConfig config = ServerConfig.defaults().withBindAddress("127.0.0.1:0").withDataDir(dir).withApiKey(KEY);
             try (SpectronServer server = SpectronServer.start(config)) {
-                rows.add(new Row(size, measure(server.localUrl() + "/api/v1/default/sessions/" + session + "/context", queries)));
+                String url = server.localUrl() + "/api/v1/default/sessions/" + session + "/context";
+                HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+                LatencyStats warm = warmup == 0 ? null : measure(client, url, "warm-up ", warmup);
+                rows.add(new Row(size, measure(client, url, "", queries), warm));
             } finally {
                 TempDirs.delete(dir);
             }
@@ -103,15 +108,11 @@ public final class ContextLatencyBenchmark {
         }
     }
 
-    private static LatencyStats measure(String url, int queries) throws Exception {
-        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    private static LatencyStats measure(HttpClient client, String url, String label, int queries) throws Exception {
         ObjectMapper json = new ObjectMapper();
-        for (int i = 0; i < 10; i++) {
-            post(client, url, json.writeValueAsString(Map.of("query", QUERIES[i % QUERIES.length])));
-        }
         long[] nanos = new long[queries];
         for (int i = 0; i < queries; i++) {
-            String body = json.writeValueAsString(Map.of("query", QUERIES[i % QUERIES.length] + " " + i));
+            String body = json.writeValueAsString(Map.of("query", QUERIES[i % QUERIES.length] + " " + label + i));
             long t = System.nanoTime();
             post(client, url, body);
             nanos[i] = System.nanoTime() - t;
