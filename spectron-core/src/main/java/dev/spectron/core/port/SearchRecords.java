@@ -39,8 +39,8 @@ public interface SearchRecords {
 
     /**
      * Documents whose text contains every one of {@code terms} (plain words, in any form the index
-     * folds to the same stem), in the order they were indexed; retired ones only when asked. Unlike
-     * {@link #fullText}, unranked and unlimited: forget must see every match.
+     * folds to the same stem), in the order they were indexed; retired ones only when asked.
+     * Unranked and unlimited, unlike the retriever's {@code TextIndex}: forget must see every match.
      */
     List<SearchDoc> containingAll(ContextId contextId, List<String> terms, boolean includeRetired);
 
