@@ -34,7 +34,7 @@ import java.time.Clock;
 record Services(ContextService contexts, KeyService keys, SessionService sessions, TurnIngestion turns, FactIngestion facts,
                 MemoryQueries memory, Forgetting forgetting, ContextAssembler assembler, TraceLog traces, ContextModels models,
                 ChatService chat, ResponseTraces responseTraces, IdempotentWrites idempotency, EmbedderCatalog embedders,
-                Reembedder reembedder) {
+                Reembedder reembedder, Retriever retriever) {
 
     static Services wire(MemoryStore store, ServerConfig config, Clock clock) {
         ProviderCredentials credentials = ProviderCredentials.of(config.providerEnvironment());
@@ -52,12 +52,12 @@ record Services(ContextService contexts, KeyService keys, SessionService session
         TurnIngestion turns = new TurnIngestion(store, sessions, reconciler,
                 new ContextExtractors(new HeuristicStage(), contexts, models, store), indexer, clock);
         TraceLog traces = new TraceLog();
-        ContextAssembler assembler = new ContextAssembler(store, sessions, new Retriever(store, new VectorCache(store), new TextCache(store), embedders, clock),
-                traces, clock);
+        Retriever retriever = new Retriever(store, new VectorCache(store), new TextCache(store), embedders, clock);
+        ContextAssembler assembler = new ContextAssembler(store, sessions, retriever, traces, clock);
         ResponseTraces responseTraces = new ResponseTraces();
         return new Services(contexts, new KeyService(store, clock), sessions, turns,
                 new FactIngestion(store, sessions, turns, reconciler, indexer, clock), new MemoryQueries(store, clock),
                 new Forgetting(store, clock), assembler, traces, models, new ChatService(store, assembler, responseTraces, clock), responseTraces,
-                new IdempotentWrites(store, clock), embedderCatalog, new Reembedder(store, embedders, clock));
+                new IdempotentWrites(store, clock), embedderCatalog, new Reembedder(store, embedders, clock), retriever);
     }
 }

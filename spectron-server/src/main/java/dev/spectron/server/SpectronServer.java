@@ -83,11 +83,31 @@ public final class SpectronServer implements AutoCloseable {
             app.start(config.host(), config.port());
             services.embedders().warmUpDefault();
             services.reembedder().resumeAll(); // vectors a stopped process left for later
+            Thread.ofVirtual().name("spectron-index-warm-up").start(() -> warmIndexes(store, services));
             LOG.info("listening on {}:{}", config.host(), app.port());
             return new SpectronServer(config, store, app, bootstrap, services.reembedder());
         } catch (RuntimeException e) {
             store.close();
             throw e;
+        }
+    }
+
+    /**
+     * Builds every context's search indexes in the background, so no first read waits for them.
+     * Best effort: what fails here (the server stopping, a model that does not load) is left to
+     * the first read, which tries again and reports it.
+     */
+    private static void warmIndexes(MemoryStore store, Services services) {
+        try {
+            for (var context : store.read(tx -> tx.contexts().list())) {
+                try {
+                    services.retriever().warm(context.id());
+                } catch (RuntimeException e) {
+                    LOG.debug("context {}: search indexes not built ahead: {}", context.id(), e.getMessage());
+                }
+            }
+        } catch (RuntimeException e) {
+            LOG.debug("search indexes not built ahead: {}", e.getMessage());
         }
     }
 

@@ -170,6 +170,15 @@ public final class Retriever {
     }
 
     /**
+     * Builds the context's in-process indexes ahead of its first read, which would otherwise wait
+     * for them (~4 s at 100k documents). On failure the first read tries again.
+     */
+    public void warm(ContextId contextId) {
+        texts.current(contextId);
+        vectors.current(contextId, embedders.forContext(contextId).id());
+    }
+
+    /**
      * Starts embedding a query that will be asked shortly (a chat's message, while its turn is
      * stored), so the read finds its vector ready; failures are left to the read to report.
      */
