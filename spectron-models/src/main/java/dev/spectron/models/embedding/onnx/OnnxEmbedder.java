@@ -69,12 +69,12 @@ public final class OnnxEmbedder implements Embedder {
     public List<float[]> embedAll(List<String> texts) {
         List<Future<float[]>> pending = new ArrayList<>(texts.size());
         for (String text : texts) {
-            pending.add(Inference.THREADS.submit(() -> model.embed(text).content().vector()));
+            pending.add(Inference.THREADS.submit(() -> infer(text)));
         }
         List<float[]> vectors = new ArrayList<>(texts.size());
         try {
             for (int i = 0; i < pending.size(); i++) {
-                vectors.add(result(pending.get(i), i));
+                vectors.add(result(pending.get(i), "text " + i));
             }
             return vectors;
         } finally {
@@ -85,20 +85,19 @@ public final class OnnxEmbedder implements Embedder {
     /** One task for all the texts, on the one background thread: at most one core, and the request pool stays free. */
     @Override
     public List<float[]> embedAllInBackground(List<String> texts) {
-        Future<List<float[]>> pending = Background.THREAD.submit(() -> texts.stream().map(text -> model.embed(text).content().vector()).toList());
+        Future<List<float[]>> pending = Background.THREAD.submit(() -> texts.stream().map(this::infer).toList());
         try {
-            return pending.get();
-        } catch (InterruptedException e) {
-            pending.cancel(true);
-            Thread.currentThread().interrupt();
-            throw new ModelException(ModelException.Kind.UNAVAILABLE, PROVIDER, "interrupted while embedding with " + id, e);
-        } catch (ExecutionException e) {
-            throw new ModelException(ModelException.Kind.INVALID_REQUEST, PROVIDER, id.model() + " failed on a background text: " + e.getCause(),
-                    e.getCause());
+            return result(pending, "a background text");
+        } finally {
+            pending.cancel(false);
         }
     }
 
-    private float[] result(Future<float[]> pending, int index) {
+    private float[] infer(String text) {
+        return model.embed(text).content().vector();
+    }
+
+    private <T> T result(Future<T> pending, String what) {
         try {
             return pending.get();
         } catch (InterruptedException e) {
@@ -107,7 +106,7 @@ public final class OnnxEmbedder implements Embedder {
         } catch (ExecutionException e) {
             // inference is deterministic: the same text fails the same way, so no retry
             throw new ModelException(ModelException.Kind.INVALID_REQUEST, PROVIDER,
-                    id.model() + " failed on text " + index + ": " + e.getCause(), e.getCause());
+                    id.model() + " failed on " + what + ": " + e.getCause(), e.getCause());
         }
     }
 
