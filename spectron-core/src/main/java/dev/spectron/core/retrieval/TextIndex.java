@@ -45,7 +45,7 @@ import org.apache.lucene.analysis.util.CharTokenizer;
 public final class TextIndex {
     private static final double K1 = 1.2;
     private static final double B = 0.75;
-    static final Analyzer ANALYZER = new Analyzer() {
+    private static final Analyzer ANALYZER = new Analyzer() {
         @Override
         protected TokenStreamComponents createComponents(String field) {
             CharTokenizer words = CharTokenizer.fromTokenCharPredicate(Character::isLetterOrDigit);

@@ -12,7 +12,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -44,10 +43,9 @@ final class SqliteSearchRecords implements SearchRecords {
 
     @Override
     public Map<String, String> texts(ContextId contextId) {
-        Map<String, String> texts = new LinkedHashMap<>();
-        sql.query("SELECT id, text FROM search_docs WHERE context_id = ? AND retired_at IS NULL ORDER BY rowid",
-                row -> texts.put(row.getString("id"), row.getString("text")), contextId.value());
-        return texts;
+        return sql.query("SELECT id, text FROM search_docs WHERE context_id = ? AND retired_at IS NULL ORDER BY rowid",
+                        row -> Map.entry(row.getString("id"), row.getString("text")), contextId.value()).stream()
+                .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue, (a, b) -> a, LinkedHashMap::new));
     }
 
     @Override
