@@ -90,8 +90,7 @@ public final class Reembedder {
             try {
                 Thread.sleep(delay);
             } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
+                Thread.currentThread().interrupt(); // run now: it reports the job's end either way, never leaves it RUNNING
             }
             run(contextId, embedder, started);
         });
