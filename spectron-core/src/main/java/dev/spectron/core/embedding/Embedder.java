@@ -1,6 +1,7 @@
 package dev.spectron.core.embedding;
 
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * Turns text into vectors for similarity search.
@@ -41,6 +42,16 @@ public interface Embedder {
     /** One text's vector; a batch of one. */
     default float[] embed(String text) {
         return embedAll(List.of(text)).getFirst();
+    }
+
+    /**
+     * Starts embedding one text and returns at once; the future fails with the
+     * {@code ModelException} that {@link #embed} would throw. In-process models start the
+     * inference on their own threads straight away (a chat's query, embedded while its turn is
+     * stored, waits for no other thread to wake first); others call {@link #embed} on a virtual thread.
+     */
+    default CompletableFuture<float[]> embedAsync(String text) {
+        return CompletableFuture.supplyAsync(() -> embed(text), task -> Thread.ofVirtual().name("spectron-embed").start(task));
     }
 
     /** One vector per text, in order; an empty list gives an empty list without any call. */

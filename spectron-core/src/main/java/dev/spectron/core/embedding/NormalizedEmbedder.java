@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 
 /**
@@ -32,6 +33,12 @@ final class NormalizedEmbedder implements Embedder {
     public float[] embed(String text) {
         requireText(text, 0);
         return checked(raw.embed(text), 0);
+    }
+
+    @Override
+    public CompletableFuture<float[]> embedAsync(String text) {
+        requireText(text, 0);
+        return raw.embedAsync(text).thenApply(vector -> checked(vector, 0));
     }
 
     @Override

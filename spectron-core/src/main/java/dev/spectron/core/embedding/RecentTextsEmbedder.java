@@ -8,8 +8,9 @@ import java.util.concurrent.CompletionException;
 
 /**
  * Remembers the vectors of the last {@value #CAPACITY} single texts, so that a text embedded
- * ahead of time — a chat's message while its turn is being stored — is not embedded again when
- * retrieval asks for it. A text requested while it is being embedded waits for that one call.
+ * ahead of time ({@link #embedAsync}: a chat's message while its turn is being stored) is not
+ * embedded again when retrieval asks for it. A text requested while it is being embedded waits
+ * for that one call.
  * Batches (a write's documents) pass straight through.
  */
 public final class RecentTextsEmbedder implements Embedder {
@@ -34,6 +35,16 @@ public final class RecentTextsEmbedder implements Embedder {
 
     @Override
     public float[] embed(String text) {
+        try {
+            return embedAsync(text).join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException cause ? cause : e;
+        }
+    }
+
+    /** The recent or under-way vector of {@code text}, or a new embedding that later calls share; each caller gets its own copy. */
+    @Override
+    public CompletableFuture<float[]> embedAsync(String text) {
         CompletableFuture<float[]> vector;
         boolean mine = false;
         synchronized (recent) {
@@ -45,21 +56,31 @@ public final class RecentTextsEmbedder implements Embedder {
             }
         }
         if (mine) {
-            try {
-                vector.complete(inner.embed(text));
-            } catch (RuntimeException e) {
-                synchronized (recent) {
-                    recent.remove(text);
-                }
-                vector.completeExceptionally(e);
-                throw e;
-            }
+            start(text, vector);
         }
+        return vector.thenApply(float[]::clone);
+    }
+
+    private void start(String text, CompletableFuture<float[]> vector) {
         try {
-            return vector.join().clone();
-        } catch (CompletionException e) {
-            throw e.getCause() instanceof RuntimeException cause ? cause : e;
+            inner.embedAsync(text).whenComplete((result, failure) -> {
+                if (failure == null) {
+                    vector.complete(result);
+                } else {
+                    fail(text, vector, failure instanceof CompletionException wrapped && wrapped.getCause() != null ? wrapped.getCause() : failure);
+                }
+            });
+        } catch (RuntimeException e) {
+            fail(text, vector, e);
         }
+    }
+
+    /** A failure is not remembered: the next call tries again. */
+    private void fail(String text, CompletableFuture<float[]> vector, Throwable failure) {
+        synchronized (recent) {
+            recent.remove(text, vector);
+        }
+        vector.completeExceptionally(failure);
     }
 
     @Override

@@ -183,13 +183,9 @@ public final class Retriever {
      * stored), so the read finds its vector ready; failures are left to the read to report.
      */
     public void embedAhead(ContextId contextId, String query) {
-        Embedder embedder = embedders.forContext(contextId);
-        Thread.ofVirtual().name("spectron-query-embed").start(() -> {
-            try {
-                embedder.embed(query);
-            } catch (RuntimeException e) {
-                LOG.debug("context {}: query embedded ahead failed: {}", contextId, e.getMessage());
-            }
+        embedders.forContext(contextId).embedAsync(query).exceptionally(failure -> {
+            LOG.debug("context {}: query embedded ahead failed: {}", contextId, failure.getMessage());
+            return null;
         });
     }
 

@@ -38,6 +38,18 @@ class NormalizedEmbedderTest {
     }
 
     @Test
+    void checks_and_scales_a_text_embedded_ahead_as_any_other() {
+        FakeEmbedder raw = new FakeEmbedder(text -> new float[] {0, 0, text.length()});
+        Embedder embedder = Embedder.normalized(raw);
+
+        assertThat(embedder.embedAsync("abc").join()).containsExactly(0f, 0f, 1f);
+        assertThatThrownBy(() -> embedder.embedAsync(" ")).isInstanceOf(ModelException.class).hasMessageContaining("text 0 is blank");
+        assertThatThrownBy(() -> Embedder.normalized(new FakeEmbedder(text -> new float[] {1, 0})).embedAsync("a").join())
+                .hasCauseInstanceOf(ModelException.class).hasMessageContaining("a vector of 2 components");
+        assertThat(raw.calls).containsExactly(List.of("abc"));
+    }
+
+    @Test
     void makes_no_call_for_an_empty_batch() {
         FakeEmbedder raw = new FakeEmbedder(text -> new float[] {1, 0, 0});
 

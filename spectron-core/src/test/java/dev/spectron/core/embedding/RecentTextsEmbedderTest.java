@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
@@ -53,20 +54,24 @@ class RecentTextsEmbedderTest {
     }
 
     @Test
-    void a_request_during_the_embedding_waits_for_that_call() throws Exception {
+    void a_request_during_the_embedding_ahead_waits_for_that_call() throws Exception {
         Counting inner = new Counting();
         inner.gate = new CountDownLatch(1);
         RecentTextsEmbedder embedder = new RecentTextsEmbedder(inner);
-        Thread ahead = Thread.ofVirtual().start(() -> embedder.embed("hello"));
+        CompletableFuture<float[]> ahead = embedder.embedAsync("hello");
         while (inner.calls.get() == 0) {
             Thread.sleep(1);
         }
-        Thread asker = Thread.ofVirtual().start(() -> assertThat(embedder.embed("hello")[0]).isEqualTo(5f));
+        float[][] asked = new float[1][];
+        Thread asker = Thread.ofVirtual().start(() -> asked[0] = embedder.embed("hello"));
         Thread.sleep(50);
+        assertThat(ahead).isNotDone();
+        assertThat(asker.isAlive()).isTrue();
         inner.gate.countDown();
-        ahead.join();
         asker.join();
 
+        assertThat(ahead.get()[0]).isEqualTo(5f);
+        assertThat(asked[0][0]).isEqualTo(5f);
         assertThat(inner.calls).hasValue(1);
     }
 
@@ -75,12 +80,13 @@ class RecentTextsEmbedderTest {
         Counting inner = new Counting();
         RecentTextsEmbedder embedder = new RecentTextsEmbedder(inner);
         inner.fail = true;
-        assertThatThrownBy(() -> embedder.embed("x")).hasMessageContaining("model down");
+        assertThatThrownBy(() -> embedder.embed("x")).isInstanceOf(IllegalStateException.class).hasMessage("model down");
+        assertThatThrownBy(() -> embedder.embedAsync("x").join()).hasCauseInstanceOf(IllegalStateException.class);
         inner.fail = false;
 
         assertThat(embedder.embed("x")[0]).isEqualTo(1f);
         embedder.embedAll(List.of("a", "bb"));
         embedder.embedAll(List.of("a", "bb"));
-        assertThat(inner.batchSizes).containsExactly(1, 1, 2, 2);
+        assertThat(inner.batchSizes).containsExactly(1, 1, 1, 2, 2);
     }
 }

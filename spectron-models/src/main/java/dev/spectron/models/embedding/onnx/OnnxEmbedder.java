@@ -7,6 +7,7 @@ import dev.spectron.core.model.ModelException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -82,6 +83,18 @@ public final class OnnxEmbedder implements Embedder {
         }
     }
 
+    /** Straight onto an inference thread, which completes the future itself: no thread in between to wake. */
+    @Override
+    public CompletableFuture<float[]> embedAsync(String text) {
+        return CompletableFuture.supplyAsync(() -> {
+            try {
+                return infer(text);
+            } catch (RuntimeException e) {
+                throw failed("text 0", e);
+            }
+        }, Inference.THREADS);
+    }
+
     /** One task for all the texts, on the one background thread: at most one core, and the request pool stays free. */
     @Override
     public List<float[]> embedAllInBackground(List<String> texts) {
@@ -104,10 +117,13 @@ public final class OnnxEmbedder implements Embedder {
             Thread.currentThread().interrupt();
             throw new ModelException(ModelException.Kind.UNAVAILABLE, PROVIDER, "interrupted while embedding with " + id, e);
         } catch (ExecutionException e) {
-            // inference is deterministic: the same text fails the same way, so no retry
-            throw new ModelException(ModelException.Kind.INVALID_REQUEST, PROVIDER,
-                    id.model() + " failed on " + what + ": " + e.getCause(), e.getCause());
+            throw failed(what, e.getCause());
         }
+    }
+
+    /** Inference is deterministic: the same text fails the same way, so no retry. */
+    private ModelException failed(String what, Throwable cause) {
+        return new ModelException(ModelException.Kind.INVALID_REQUEST, PROVIDER, id.model() + " failed on " + what + ": " + cause, cause);
     }
 
     @Override

@@ -8,6 +8,7 @@ import dev.spectron.core.embedding.EmbeddingSpec;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -57,17 +58,19 @@ class OnnxEmbedderTest {
 
     @ParameterizedTest
     @EnumSource(OnnxModel.class)
-    void embeds_a_batch_in_the_foreground_or_background_as_it_embeds_each_text_alone(OnnxModel variant) {
+    void embeds_a_batch_in_the_foreground_or_background_or_ahead_as_it_embeds_each_text_alone(OnnxModel variant) {
         Embedder embedder = OnnxEmbedder.shared(variant);
 
         List<float[]> batch = embedder.embedAll(TEXTS);
         List<float[]> background = embedder.embedAllInBackground(TEXTS);
+        List<float[]> ahead = TEXTS.stream().map(embedder::embedAsync).toList().stream().map(CompletableFuture::join).toList();
 
         for (int i = 0; i < TEXTS.size(); i++) {
             float[] alone = embedder.embed(TEXTS.get(i));
             for (int d = 0; d < alone.length; d++) {
                 assertThat(batch.get(i)[d]).as("text %d, component %d", i, d).isCloseTo(alone[d], within(1e-5f));
                 assertThat(background.get(i)[d]).as("background text %d, component %d", i, d).isCloseTo(alone[d], within(1e-5f));
+                assertThat(ahead.get(i)[d]).as("text %d embedded ahead, component %d", i, d).isCloseTo(alone[d], within(1e-5f));
             }
         }
     }
