@@ -29,7 +29,7 @@ class EmbeddersTest {
     @Test
     void resolves_an_in_process_model_without_any_key() {
         assertThat(factory(Map.of()).resolve(EmbeddingSpec.defaultSpec(), NO_CONTEXT_KEYS).id())
-                .isEqualTo(new EmbedderId("onnx/bge-small-en-v1.5", 384));
+                .isEqualTo(new EmbedderId("onnx/bge-small-en-v1.5-q", 384));
     }
 
     @Test

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.spectron.bench.LatencyStats;
 import dev.spectron.bench.TempDirs;
+import dev.spectron.core.embedding.EmbeddingSpec;
 import dev.spectron.server.ServerConfig;
 import dev.spectron.server.SpectronServer;
 import java.io.IOException;
@@ -93,7 +94,7 @@ public final class LocomoRecallBenchmark {
                 Map<String, Object> report = report(scored, adversarial, queryNanos);
                 report.put("dataset", Map.of("file", data.getFileName().toString(), "sha256", sha, "sha256_matches_protocol", sha.equals(EXPECTED_SHA256),
                         "conversations", conversations.size()));
-                report.put("config", Map.of("mode", mode, "embedder", embedding == null ? "onnx/bge-small-en-v1.5 (default)" : embedding,
+                report.put("config", Map.of("mode", mode, "embedder", embedding == null ? EmbeddingSpec.DEFAULT + " (default)" : embedding,
                         "tiers", "direct -> hybrid -> full_context",
                         "fusion", "score fusion (BM25 / max, cosine min-max, 0.5 each; graph 0.05), importance and speaker priors, episode support",
                         "items", "turns (\"Speaker: text [shares a photo: caption]\") and extracted facts mapped to their source turn",

@@ -36,7 +36,7 @@ class EmbeddingSpecTest {
 
     @Test
     void defaults_to_the_in_process_minilm() {
-        assertThat(EmbeddingSpec.defaultSpec().id()).isEqualTo("onnx/bge-small-en-v1.5");
+        assertThat(EmbeddingSpec.defaultSpec().id()).isEqualTo("onnx/bge-small-en-v1.5-q");
     }
 
     @Test

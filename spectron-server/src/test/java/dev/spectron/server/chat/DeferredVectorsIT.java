@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.spectron.core.context.ContextId;
+import dev.spectron.core.embedding.EmbeddingSpec;
 import dev.spectron.core.retrieval.SearchDoc;
 import dev.spectron.core.session.ScopeSet;
 import dev.spectron.server.testing.TestHttp;
@@ -54,6 +55,30 @@ class DeferredVectorsIT {
         }
         try (TestServer server = TestServer.start(dataDir)) {
             assertThat(eventuallyFoundByVector(server.http(), "lighthouse keeper boat colour", "turn_left")).isTrue();
+        }
+    }
+
+    @Test
+    void a_restart_re_embeds_documents_whose_only_vector_is_from_the_former_default_model() throws Exception {
+        String session;
+        try (TestServer server = TestServer.start(dataDir)) {
+            session = server.http().post("/api/v1/default/sessions").bearer(API_KEY).json(Map.of("scope", Map.of("user", "rosa"))).send()
+                    .json().get("id").asText();
+        }
+        Instant now = Instant.parse("2026-05-01T10:00:00Z");
+        float[] formerVector = new float[384];
+        formerVector[0] = 1;
+        try (SqliteMemoryStore store = SqliteMemoryStore.open(dataDir.resolve("spectron.db"))) {
+            store.write(tx -> {
+                tx.search().insert(ContextId.DEFAULT, new SearchDoc("doc_former", SearchDoc.Kind.TURN, "turn_former", session, "turn_former", "user",
+                        "rosa", "rosa: My grandmother grows purple tomatoes on her balcony.", ScopeSet.NONE, 0.5, now, now));
+                tx.search().putEmbedding(ContextId.DEFAULT, "doc_former", "onnx/bge-small-en-v1.5", formerVector);
+                return null;
+            });
+        }
+        assertThat(EmbeddingSpec.DEFAULT).isNotEqualTo("onnx/bge-small-en-v1.5");
+        try (TestServer server = TestServer.start(dataDir)) {
+            assertThat(eventuallyFoundByVector(server.http(), "grandmother tomatoes balcony", "turn_former")).isTrue();
         }
     }
 
