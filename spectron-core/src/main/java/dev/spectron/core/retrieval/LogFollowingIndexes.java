@@ -52,8 +52,8 @@ final class LogFollowingIndexes<I> {
 
     /**
      * The context's index, current as of the last committed write. It is built with {@code build}
-     * when there is none, when the one there is not {@code usable}, and when the change log is
-     * behind its position: the context was deleted and created again under its id.
+     * when there is none, when the one there is not {@code usable}, and when the change log does
+     * not go on from its position: the context was deleted and created again under its id.
      */
     I current(ContextId contextId, Predicate<I> usable, Function<StoreTransaction, I> build) {
         Entry<I> entry = entries.compute(contextId, (id, existing) -> existing != null && usable.test(existing.index) ? existing
@@ -75,23 +75,32 @@ final class LogFollowingIndexes<I> {
         });
     }
 
-    /** Applies the changes after the entry's position in rounds; false when the log is behind it. */
+    /**
+     * Applies the changes after the entry's position in rounds; false when the log does not go on
+     * from it: it is behind, or it jumps (the context was created again, see {@code ChangeLog}).
+     */
     private boolean catchUp(ContextId contextId, Entry<I> entry) {
-        long start = entry.appliedSeq;
         while (true) {
             long after = entry.appliedSeq;
-            List<Change> changes = store.read(tx -> tx.changes().since(contextId, after, BATCH));
-            if (changes.isEmpty()) {
-                return after != start || store.read(tx -> tx.changes().lastSeq(contextId)) >= start;
+            Round round = store.read(tx -> new Round(tx.changes().since(contextId, after, BATCH), tx.changes().lastSeq(contextId)));
+            if (round.changes().isEmpty()) {
+                return round.lastSeq() == after;
             }
-            List<String> indexed = changes.stream().filter(c -> c.kind() == ChangeKind.DOC_INDEXED).map(Change::refId).toList();
-            List<String> gone = changes.stream().filter(c -> c.kind() == ChangeKind.DOCS_DELETED || c.kind() == ChangeKind.DOCS_RETIRED)
+            if (round.changes().getFirst().seq() != after + 1) {
+                return false;
+            }
+            List<String> indexed = round.changes().stream().filter(c -> c.kind() == ChangeKind.DOC_INDEXED).map(Change::refId).toList();
+            List<String> gone = round.changes().stream().filter(c -> c.kind() == ChangeKind.DOCS_DELETED || c.kind() == ChangeKind.DOCS_RETIRED)
                     .map(Change::refId).toList();
             applier.apply(contextId, entry.index, new DocChanges(indexed, gone));
-            entry.appliedSeq = changes.getLast().seq();
-            if (changes.size() < BATCH) {
+            entry.appliedSeq = round.changes().getLast().seq();
+            if (round.changes().size() < BATCH) {
                 return true;
             }
         }
+    }
+
+    /** One read of the log: the rows after a position and the newest number, from one snapshot. */
+    private record Round(List<Change> changes, long lastSeq) {
     }
 }

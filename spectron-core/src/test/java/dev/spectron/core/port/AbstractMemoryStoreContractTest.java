@@ -34,6 +34,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.stream.LongStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -221,6 +222,31 @@ public abstract class AbstractMemoryStoreContractTest {
         write(tx -> tx.contexts().insert(new Context(A, "", ContextConfig.empty(), T0)));
         assertThat(all(tx -> tx.changes().since(A, 0, 10))).isEmpty();
         assertThat(one(tx -> tx.sessions().find(A, "sess_a"))).isEmpty();
+    }
+
+    @Test
+    void a_context_created_again_numbers_its_changes_past_and_apart_from_its_predecessors() {
+        write(tx -> {
+            tx.changes().append(A, ChangeKind.SESSION_CREATED, "sess_1", T0);
+            tx.changes().append(A, ChangeKind.SESSION_CREATED, "sess_2", T0);
+        });
+        long old = store.read(tx -> tx.changes().lastSeq(A));
+        assertThat(all(tx -> tx.changes().since(A, 0, 10))).extracting(Change::seq).containsExactly(old - 1, old);
+
+        write(tx -> tx.contexts().delete(A));
+        write(tx -> tx.contexts().insert(new Context(A, "", ContextConfig.empty(), T0)));
+        long empty = store.read(tx -> tx.changes().lastSeq(A));
+        write(tx -> {
+            for (int i = 0; i < 5; i++) {
+                tx.changes().append(A, ChangeKind.SESSION_CREATED, "sess_new_" + i, T0);
+            }
+        });
+
+        assertThat(empty).as("a reader at the old position sees the newest number move").isNotEqualTo(old);
+        List<Change> renewed = all(tx -> tx.changes().since(A, old, 10));
+        assertThat(renewed).extracting(Change::refId).containsExactly("sess_new_0", "sess_new_1", "sess_new_2", "sess_new_3", "sess_new_4");
+        assertThat(renewed.getFirst().seq()).as("the new log does not go on from the old position").isGreaterThan(old + 1);
+        assertThat(renewed).extracting(Change::seq).containsExactly(LongStream.rangeClosed(empty + 1, empty + 5).boxed().toArray(Long[]::new));
     }
 
     @Test

@@ -17,11 +17,20 @@ final class SqliteContextRecords implements ContextRecords {
         this.sql = sql;
     }
 
+    /**
+     * Highest change-log sequence number any deleted context reached. A context's log starts one
+     * above it, so one created again under a deleted id never hands out a number its predecessor
+     * did, and the first one it hands out is not the successor of any the predecessor did: a reader
+     * still positioned in the old log sees it jump (see {@code ChangeLog}).
+     */
+    private static final String SEQ_FLOOR = "change_seq_floor";
+
     @Override
     public void insert(Context context) {
         sql.insert("context '" + context.id() + "' already exists",
-                "INSERT INTO contexts (id, description, config, created_at) VALUES (?, ?, ?, ?)",
-                context.id().value(), context.description(), JsonColumns.write(context.config().asMap()), context.createdAt());
+                "INSERT INTO contexts (id, description, config, created_at, change_seq) "
+                        + "VALUES (?, ?, ?, ?, COALESCE((SELECT CAST(value AS INTEGER) + 1 FROM settings WHERE name = ?), 0))",
+                context.id().value(), context.description(), JsonColumns.write(context.config().asMap()), context.createdAt(), SEQ_FLOOR);
     }
 
     @Override
@@ -42,6 +51,9 @@ final class SqliteContextRecords implements ContextRecords {
     @Override
     public boolean delete(ContextId id) {
         // Every table cascades from contexts (foreign_keys is on for every connection).
+        sql.update("INSERT INTO settings (name, value) SELECT ?, CAST(change_seq AS TEXT) FROM contexts WHERE id = ? "
+                + "ON CONFLICT (name) DO UPDATE SET value = CAST(MAX(CAST(value AS INTEGER), CAST(excluded.value AS INTEGER)) AS TEXT)",
+                SEQ_FLOOR, id.value());
         return sql.update("DELETE FROM contexts WHERE id = ?", id.value()) > 0;
     }
 

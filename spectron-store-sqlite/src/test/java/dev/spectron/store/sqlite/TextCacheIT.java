@@ -77,6 +77,49 @@ class TextCacheIT {
         }
     }
 
+    @Test
+    void a_context_created_again_is_indexed_anew_whether_it_wrote_less_or_more_than_before() {
+        try (MemoryStore store = SqliteMemoryStore.open(dir.resolve("spectron.db"))) {
+            store.write(tx -> {
+                tx.contexts().insert(new Context(A, "", ContextConfig.empty(), T0));
+                index(tx, A, "doc_1", "old lighthouse");
+                index(tx, A, "doc_2", "old harbour");
+                return null;
+            });
+            TextCache cache = new TextCache(store);
+            assertThat(ids(cache, A, "old")).hasSize(2);
+
+            store.write(tx -> tx.contexts().delete(A));
+            store.write(tx -> {
+                tx.contexts().insert(new Context(A, "", ContextConfig.empty(), T0));
+                index(tx, A, "doc_3", "new lighthouse");
+                index(tx, A, "doc_4", "new harbour");
+                index(tx, A, "doc_5", "new lighthouse keeper");
+                return null;
+            });
+            assertThat(ids(cache, A, "lighthouse")).as("more writes than before").containsExactlyInAnyOrder("doc_3", "doc_5");
+            assertThat(ids(cache, A, "old")).isEmpty();
+
+            store.write(tx -> tx.contexts().delete(A));
+            store.write(tx -> {
+                tx.contexts().insert(new Context(A, "", ContextConfig.empty(), T0));
+                return null;
+            });
+            assertThat(ids(cache, A, "new")).as("nothing written yet").isEmpty();
+
+            store.write(tx -> tx.contexts().delete(A));
+            store.write(tx -> {
+                tx.contexts().insert(new Context(A, "", ContextConfig.empty(), T0));
+                index(tx, A, "doc_6", "newer lighthouse");
+                index(tx, A, "doc_7", "newer harbour");
+                index(tx, A, "doc_8", "newer lighthouse keeper");
+                return null;
+            });
+            assertThat(ids(cache, A, "lighthouse")).as("as many writes as before").containsExactlyInAnyOrder("doc_6", "doc_8");
+            assertThat(ids(cache, A, "new")).isEmpty();
+        }
+    }
+
     private static void index(StoreTransaction tx, ContextId context, String id, String text) {
         tx.search().insert(context, new SearchDoc(id, SearchDoc.Kind.TURN, "turn_" + id, "sess_1", "turn_" + id, "user", "ada", text,
                 ScopeSet.NONE, 0.5, T0, T0));
