@@ -34,8 +34,9 @@ public record EmbeddingSpec(EmbeddingProvider provider, String model, String bas
      * What a context embeds with unless it says otherwise (DESIGN.md §4): offline, no key.
      * bge-small-en-v1.5 beat all-MiniLM-L6-v2 on LoCoMo evidence recall by 0.17 (vector alone,
      * turn R_frac@10, first two conversations) at the same 384 dimensions; its int8-quantised
-     * variant recalls the same (within 0.003 on all ten conversations) in about half the time per
-     * text, which is most of a chat's retrieval (docs/benchmarks.md).
+     * variant recalls the same in the default mode (within 0.003 on all ten conversations) in
+     * half the time per text or less, and that time is most of a chat's retrieval
+     * (docs/benchmarks.md).
      */
     public static final String DEFAULT = "onnx/bge-small-en-v1.5-q";
 

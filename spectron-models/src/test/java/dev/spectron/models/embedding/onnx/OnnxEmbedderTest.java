@@ -63,7 +63,8 @@ class OnnxEmbedderTest {
 
         List<float[]> batch = embedder.embedAll(TEXTS);
         List<float[]> background = embedder.embedAllInBackground(TEXTS);
-        List<float[]> ahead = TEXTS.stream().map(embedder::embedAsync).toList().stream().map(CompletableFuture::join).toList();
+        List<CompletableFuture<float[]>> started = TEXTS.stream().map(embedder::embedAsync).toList(); // all under way at once
+        List<float[]> ahead = started.stream().map(CompletableFuture::join).toList();
 
         for (int i = 0; i < TEXTS.size(); i++) {
             float[] alone = embedder.embed(TEXTS.get(i));
