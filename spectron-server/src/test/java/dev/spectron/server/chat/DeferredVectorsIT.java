@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.spectron.core.context.ContextId;
 import dev.spectron.core.embedding.EmbeddingSpec;
+import dev.spectron.core.port.StoreTransaction;
 import dev.spectron.core.retrieval.SearchDoc;
 import dev.spectron.core.session.ScopeSet;
 import dev.spectron.server.testing.TestHttp;
@@ -14,6 +15,7 @@ import dev.spectron.store.sqlite.SqliteMemoryStore;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Map;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -40,19 +42,9 @@ class DeferredVectorsIT {
 
     @Test
     void a_restart_embeds_documents_left_without_a_vector() throws Exception {
-        String session;
-        try (TestServer server = TestServer.start(dataDir)) {
-            session = server.http().post("/api/v1/default/sessions").bearer(API_KEY).json(Map.of("scope", Map.of("user", "rosa"))).send()
-                    .json().get("id").asText();
-        }
-        Instant now = Instant.parse("2026-05-01T10:00:00Z");
-        try (SqliteMemoryStore store = SqliteMemoryStore.open(dataDir.resolve("spectron.db"))) {
-            store.write(tx -> {
-                tx.search().insert(ContextId.DEFAULT, new SearchDoc("doc_left", SearchDoc.Kind.TURN, "turn_left", session, "turn_left", "user", "rosa",
-                        "rosa: The lighthouse keeper painted his boat bright orange.", ScopeSet.NONE, 0.5, now, now));
-                return null;
-            });
-        }
+        String session = newSession();
+        storedWhileStopped(tx -> tx.search().insert(ContextId.DEFAULT, turnDoc("turn_left", session,
+                "rosa: The lighthouse keeper painted his boat bright orange.")));
         try (TestServer server = TestServer.start(dataDir)) {
             assertThat(eventuallyFoundByVector(server.http(), "lighthouse keeper boat colour", "turn_left")).isTrue();
         }
@@ -60,26 +52,40 @@ class DeferredVectorsIT {
 
     @Test
     void a_restart_re_embeds_documents_whose_only_vector_is_from_the_former_default_model() throws Exception {
-        String session;
-        try (TestServer server = TestServer.start(dataDir)) {
-            session = server.http().post("/api/v1/default/sessions").bearer(API_KEY).json(Map.of("scope", Map.of("user", "rosa"))).send()
-                    .json().get("id").asText();
-        }
-        Instant now = Instant.parse("2026-05-01T10:00:00Z");
+        String session = newSession();
         float[] formerVector = new float[384];
         formerVector[0] = 1;
-        try (SqliteMemoryStore store = SqliteMemoryStore.open(dataDir.resolve("spectron.db"))) {
-            store.write(tx -> {
-                tx.search().insert(ContextId.DEFAULT, new SearchDoc("doc_former", SearchDoc.Kind.TURN, "turn_former", session, "turn_former", "user",
-                        "rosa", "rosa: My grandmother grows purple tomatoes on her balcony.", ScopeSet.NONE, 0.5, now, now));
-                tx.search().putEmbedding(ContextId.DEFAULT, "doc_former", "onnx/bge-small-en-v1.5", formerVector);
-                return null;
-            });
-        }
+        storedWhileStopped(tx -> {
+            tx.search().insert(ContextId.DEFAULT, turnDoc("turn_former", session, "rosa: My grandmother grows purple tomatoes on her balcony."));
+            tx.search().putEmbedding(ContextId.DEFAULT, "doc_turn_former", "onnx/bge-small-en-v1.5", formerVector);
+        });
         assertThat(EmbeddingSpec.DEFAULT).isNotEqualTo("onnx/bge-small-en-v1.5");
         try (TestServer server = TestServer.start(dataDir)) {
             assertThat(eventuallyFoundByVector(server.http(), "grandmother tomatoes balcony", "turn_former")).isTrue();
         }
+    }
+
+    /** A session of user rosa, created through a server that is stopped again. */
+    private String newSession() {
+        try (TestServer server = TestServer.start(dataDir)) {
+            return server.http().post("/api/v1/default/sessions").bearer(API_KEY).json(Map.of("scope", Map.of("user", "rosa"))).send()
+                    .json().get("id").asText();
+        }
+    }
+
+    /** Writes straight into the database while no server runs, as a stopped process may have left it. */
+    private void storedWhileStopped(Consumer<StoreTransaction> write) {
+        try (SqliteMemoryStore store = SqliteMemoryStore.open(dataDir.resolve("spectron.db"))) {
+            store.write(tx -> {
+                write.accept(tx);
+                return null;
+            });
+        }
+    }
+
+    private static SearchDoc turnDoc(String turnId, String session, String text) {
+        Instant at = Instant.parse("2026-05-01T10:00:00Z");
+        return new SearchDoc("doc_" + turnId, SearchDoc.Kind.TURN, turnId, session, turnId, "user", "rosa", text, ScopeSet.NONE, 0.5, at, at);
     }
 
     private static boolean eventuallyFoundByVector(TestHttp http, String query, String turnId) throws InterruptedException {
