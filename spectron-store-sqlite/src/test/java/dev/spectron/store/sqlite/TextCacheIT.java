@@ -67,35 +67,29 @@ class TextCacheIT {
             TextCache cache = new TextCache(store);
             assertThat(ids(cache, A, "old")).hasSize(2);
 
-            store.write(tx -> tx.contexts().delete(A));
-            store.write(tx -> {
-                tx.contexts().insert(new Context(A, "", ContextConfig.empty(), T0));
-                index(tx, A, "doc_3", "new lighthouse");
-                index(tx, A, "doc_4", "new harbour");
-                index(tx, A, "doc_5", "new lighthouse keeper");
-                return null;
-            });
+            recreateA(store, "doc_3", "new lighthouse", "doc_4", "new harbour", "doc_5", "new lighthouse keeper");
             assertThat(ids(cache, A, "lighthouse")).as("more writes than before").containsExactlyInAnyOrder("doc_3", "doc_5");
             assertThat(ids(cache, A, "old")).isEmpty();
 
-            store.write(tx -> tx.contexts().delete(A));
-            store.write(tx -> {
-                tx.contexts().insert(new Context(A, "", ContextConfig.empty(), T0));
-                return null;
-            });
+            recreateA(store);
             assertThat(ids(cache, A, "new")).as("nothing written yet").isEmpty();
 
-            store.write(tx -> tx.contexts().delete(A));
-            store.write(tx -> {
-                tx.contexts().insert(new Context(A, "", ContextConfig.empty(), T0));
-                index(tx, A, "doc_6", "newer lighthouse");
-                index(tx, A, "doc_7", "newer harbour");
-                index(tx, A, "doc_8", "newer lighthouse keeper");
-                return null;
-            });
-            assertThat(ids(cache, A, "lighthouse")).as("as many writes as before").containsExactlyInAnyOrder("doc_6", "doc_8");
+            recreateA(store, "doc_6", "newer lighthouse", "doc_7", "newer harbour", "doc_8", "newer lighthouse keeper");
+            assertThat(ids(cache, A, "lighthouse")).as("created again after a read of the empty one").containsExactlyInAnyOrder("doc_6", "doc_8");
             assertThat(ids(cache, A, "new")).isEmpty();
         }
+    }
+
+    /** Deletes context A, creates it again and indexes the documents given as id, text, id, text, ... */
+    private static void recreateA(MemoryStore store, String... idsAndTexts) {
+        store.write(tx -> tx.contexts().delete(A));
+        store.write(tx -> {
+            tx.contexts().insert(new Context(A, "", ContextConfig.empty(), T0));
+            for (int i = 0; i < idsAndTexts.length; i += 2) {
+                index(tx, A, idsAndTexts[i], idsAndTexts[i + 1]);
+            }
+            return null;
+        });
     }
 
     private static void index(StoreTransaction tx, ContextId context, String id, String text) {
