@@ -67,6 +67,11 @@ final class LogFollowingIndexes<I> {
         return entry.index;
     }
 
+    /** Drops the context's index (the context was deleted); a later read builds it anew. */
+    void forget(ContextId contextId) {
+        entries.remove(contextId);
+    }
+
     private Entry<I> load(ContextId contextId, Function<StoreTransaction, I> build) {
         return store.read(tx -> {
             // The position first: anything written after it is replayed by the catch-up.

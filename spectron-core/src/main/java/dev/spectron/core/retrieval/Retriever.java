@@ -179,6 +179,15 @@ public final class Retriever {
     }
 
     /**
+     * Frees the context's in-process indexes once it is deleted (at 100k documents, ~150 MB of
+     * vectors); a context created again under its id builds them at its first read.
+     */
+    public void forget(ContextId contextId) {
+        texts.forget(contextId);
+        vectors.forget(contextId);
+    }
+
+    /**
      * Starts embedding a query that will be asked shortly (a chat's message, while its turn is
      * stored), so the read finds its vector ready; failures are left to the read to report.
      */

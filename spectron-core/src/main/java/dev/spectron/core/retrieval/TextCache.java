@@ -29,4 +29,9 @@ public final class TextCache {
             return index;
         });
     }
+
+    /** Frees the context's index: the context was deleted. */
+    public void forget(ContextId contextId) {
+        indexes.forget(contextId);
+    }
 }

@@ -38,4 +38,9 @@ public final class VectorCache {
             return new ModelIndex(model, index);
         }).index();
     }
+
+    /** Frees the context's index: the context was deleted. */
+    public void forget(ContextId contextId) {
+        indexes.forget(contextId);
+    }
 }

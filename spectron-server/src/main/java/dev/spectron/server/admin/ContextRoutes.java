@@ -2,16 +2,17 @@ package dev.spectron.server.admin;
 
 import dev.spectron.core.InvalidInputException;
 import dev.spectron.core.NotFoundException;
-import dev.spectron.core.retrieval.Reembedder;
-import java.util.Objects;
 import dev.spectron.core.context.Context;
 import dev.spectron.core.context.ContextId;
 import dev.spectron.core.context.ContextService;
+import dev.spectron.core.retrieval.Reembedder;
+import dev.spectron.core.retrieval.Retriever;
 import dev.spectron.server.auth.Authenticator;
 import dev.spectron.server.http.Json;
 import dev.spectron.server.http.JsonBody;
 import io.javalin.config.RoutesConfig;
 import java.util.Map;
+import java.util.Objects;
 
 /** Management of contexts: {@code /api/v1/contexts...} with the management key (spectron-api.md §2.8). */
 public final class ContextRoutes {
@@ -20,12 +21,14 @@ public final class ContextRoutes {
 
     private final ContextService contexts;
     private final Reembedder reembedder;
+    private final Retriever retriever;
     private final Authenticator auth;
     private final long maxBodyBytes;
 
-    public ContextRoutes(ContextService contexts, Reembedder reembedder, Authenticator auth, long maxBodyBytes) {
+    public ContextRoutes(ContextService contexts, Reembedder reembedder, Retriever retriever, Authenticator auth, long maxBodyBytes) {
         this.contexts = contexts;
         this.reembedder = reembedder;
+        this.retriever = retriever;
         this.auth = auth;
         this.maxBodyBytes = maxBodyBytes;
     }
@@ -78,7 +81,9 @@ public final class ContextRoutes {
         });
         routes.delete(CONTEXT, ctx -> {
             auth.management(ctx);
-            contexts.delete(new ContextId(ctx.pathParam("id")));
+            ContextId id = new ContextId(ctx.pathParam("id"));
+            contexts.delete(id);
+            retriever.forget(id);
             ctx.status(204);
         });
     }

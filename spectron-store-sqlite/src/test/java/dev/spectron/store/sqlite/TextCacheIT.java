@@ -11,6 +11,7 @@ import dev.spectron.core.port.StoreTransaction;
 import dev.spectron.core.retrieval.ScoredId;
 import dev.spectron.core.retrieval.SearchDoc;
 import dev.spectron.core.retrieval.TextCache;
+import dev.spectron.core.retrieval.TextIndex;
 import dev.spectron.core.session.ScopeSet;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -77,6 +78,25 @@ class TextCacheIT {
             recreateA(store, "doc_6", "newer lighthouse", "doc_7", "newer harbour", "doc_8", "newer lighthouse keeper");
             assertThat(ids(cache, A, "lighthouse")).as("created again after a read of the empty one").containsExactlyInAnyOrder("doc_6", "doc_8");
             assertThat(ids(cache, A, "new")).isEmpty();
+        }
+    }
+
+    @Test
+    void a_forgotten_context_lets_go_of_its_index_and_is_built_anew_at_its_next_read() {
+        try (MemoryStore store = SqliteMemoryStore.open(dir.resolve("spectron.db"))) {
+            store.write(tx -> {
+                tx.contexts().insert(new Context(A, "", ContextConfig.empty(), T0));
+                index(tx, A, "doc_1", "lighthouse");
+                return null;
+            });
+            TextCache cache = new TextCache(store);
+            TextIndex first = cache.current(A);
+            assertThat(cache.current(A)).isSameAs(first);
+
+            cache.forget(A);
+
+            assertThat(cache.current(A)).isNotSameAs(first);
+            assertThat(ids(cache, A, "lighthouse")).containsExactly("doc_1");
         }
     }
 
