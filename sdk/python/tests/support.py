@@ -278,16 +278,6 @@ def uid(prefix: str = "u") -> str:
     return f"{prefix}{secrets.token_hex(4)}"
 
 
-def skip_if_route_missing(test: Any, error: Exception) -> None:
-    """Skip (not fail) when the server has no such route yet (chat and forget land on main later).
-    SPECTRON_TEST_REQUIRE_ALL=1 makes it a failure instead."""
-    detail = getattr(error, "detail", None) or ""
-    if getattr(error, "status", 0) == 404 and detail.startswith("no route"):
-        if os.environ.get("SPECTRON_TEST_REQUIRE_ALL"):
-            raise AssertionError(f"route missing on the server: {detail}") from error
-        test.skipTest(f"server has no such route yet: {detail}")
-
-
 def fresh_context(prefix: str = "py-") -> tuple[str, str]:
     """A new context with its own data-plane key (management API): isolation from other tests' data."""
     srv = server()

@@ -1,5 +1,4 @@
-"""session.chat() / memory.chat(), plain and streamed, against the real server's builtin response model.
-Skipped (not failed) while the server has no chat routes; SPECTRON_TEST_REQUIRE_ALL=1 makes that a failure."""
+"""session.chat() / memory.chat(), plain and streamed, against the real server's builtin response model."""
 
 from __future__ import annotations
 
@@ -25,13 +24,6 @@ class ChatTest(unittest.TestCase):
         cls.context_id, cls.api_key = support.fresh_context("chat-")
         cls.memory = Spectron(base_url=cls.server.url, api_key=cls.api_key).memory(cls.context_id)
 
-    def _chat(self, session: spectron.Session, message: str, **kwargs: object) -> ChatResult:
-        try:
-            return session.chat(message, **kwargs)  # type: ignore[call-overload,no-any-return]
-        except spectron.NotFoundError as e:
-            support.skip_if_route_missing(self, e)
-            raise
-
     def _check_result(self, result: ChatResult, session_id: str) -> None:
         self.assertIsInstance(result, ChatResult)
         self.assertTrue(result.reply.strip())
@@ -46,10 +38,10 @@ class ChatTest(unittest.TestCase):
     def test_chat_returns_reply_and_memory_updates(self) -> None:
         user = support.uid("ada")
         session = self.memory.sessions.create(scope={"user": user})
-        first = self._chat(session, "I moved to Porto last month and I have a dog named Rex.")
+        first = session.chat("I moved to Porto last month and I have a dog named Rex.")
         self._check_result(first, session.id)
         self.assertIn("Porto", [a.value for a in first.memory_updates.attributes])
-        second = self._chat(session, "Where do I live?")
+        second = session.chat("Where do I live?")
         self._check_result(second, session.id)
         turns = session.turns()
         self.assertEqual([t.role for t in turns], ["user", "assistant", "user", "assistant"])
@@ -58,19 +50,15 @@ class ChatTest(unittest.TestCase):
         self.assertEqual(turns[3].content, second.reply)
         # A new session of the same user remembers what the first one learnt.
         later = self.memory.sessions.create(scope={"user": user})
-        third = self._chat(later, "Where do I live?")
+        third = later.chat("Where do I live?")
         self._check_result(third, later.id)
         evidence = third.reply + " ".join(c.snippet or "" for c in third.citations)
         self.assertIn("Porto", evidence, third)
 
     def test_chat_stream_yields_deltas_then_the_full_result(self) -> None:
         session = self.memory.sessions.create(scope={"user": support.uid("bo")})
-        self._chat(session, "My favourite colour is teal.")
-        try:
-            stream = session.chat("What is my favourite colour?", stream=True)
-        except spectron.NotFoundError as e:
-            support.skip_if_route_missing(self, e)
-            raise
+        session.chat("My favourite colour is teal.")
+        stream = session.chat("What is my favourite colour?", stream=True)
         chunks = list(stream)
         deltas = [c for c in chunks if not c.done]
         self.assertGreater(len(deltas), 1, "the builtin model streams word by word")
@@ -86,8 +74,8 @@ class ChatTest(unittest.TestCase):
     def test_chat_idempotency_key_replays(self) -> None:
         session = self.memory.sessions.create()
         key = str(uuid.uuid4())
-        first = self._chat(session, "I play the cello.", idempotency_key=key)
-        again = self._chat(session, "I play the cello.", idempotency_key=key)
+        first = session.chat("I play the cello.", idempotency_key=key)
+        again = session.chat("I play the cello.", idempotency_key=key)
         self.assertEqual((first.turn_id, first.reply), (again.turn_id, again.reply))
         self.assertTrue(again.replayed)
         self.assertEqual(len(session.turns()), 2)
@@ -104,15 +92,9 @@ class ChatTest(unittest.TestCase):
 
     def test_chat_errors(self) -> None:
         session = self.memory.sessions.create()
-        try:
+        with self.assertRaises(spectron.ValidationError) as invalid:
             session.chat("")
-        except spectron.ValidationError as e:
-            self.assertEqual(e.status, 400)
-        except spectron.NotFoundError as e:
-            support.skip_if_route_missing(self, e)
-            raise
-        else:
-            self.fail("an empty message must be a 400")
+        self.assertEqual(invalid.exception.status, 400)
         ghost = spectron.Session(self.memory, spectron.SessionInfo(id="sess_ghost"))
         with self.assertRaises(spectron.NotFoundError) as caught:
             ghost.chat("hello")
@@ -120,11 +102,7 @@ class ChatTest(unittest.TestCase):
 
     def test_memory_chat_creates_or_reuses_a_session(self) -> None:
         user = support.uid("cy")
-        try:
-            first = self.memory.chat("I live in Nairobi.", scope={"user": user})
-        except spectron.NotFoundError as e:
-            support.skip_if_route_missing(self, e)
-            raise
+        first = self.memory.chat("I live in Nairobi.", scope={"user": user})
         self.assertTrue(first.session_id and first.session_id.startswith("sess_"))
         self._check_result(first, first.session_id)
         self.assertEqual(self.memory.sessions.get(first.session_id).scopes, [[f"user/{user}/"]])
@@ -142,11 +120,7 @@ class ChatTest(unittest.TestCase):
             chunks = [chunk async for chunk in await session.chat("Where do I work?", stream=True)]
             return result, chunks
 
-        try:
-            result, chunks = asyncio.run(run())
-        except spectron.NotFoundError as e:
-            support.skip_if_route_missing(self, e)
-            raise
+        result, chunks = asyncio.run(run())
         self.assertTrue(result.reply)
         self.assertTrue(chunks[-1].done and chunks[-1].result)
         assert chunks[-1].result is not None

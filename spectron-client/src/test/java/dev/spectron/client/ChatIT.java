@@ -1,7 +1,6 @@
 package dev.spectron.client;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.spectron.client.testing.SharedServer;
 import java.util.List;
@@ -15,10 +14,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-/**
- * Chat against the real server's builtin response model. Skipped (assumption) while the server
- * has no chat routes; they run as soon as it does.
- */
+/** Chat against the real server's builtin response model. */
 @ExtendWith(SharedServer.class)
 class ChatIT {
     private static Spectron client;
@@ -36,7 +32,6 @@ class ChatIT {
     }
 
     private static Session session() {
-        assumeTrue(SharedServer.hasPostRoute("/api/v1/default/sessions/sess_probe/chat"), "session chat is not on this server yet");
         return memory.sessions().create(Scope.of("user", "c" + UUID.randomUUID().toString().substring(0, 8)));
     }
 
@@ -86,7 +81,6 @@ class ChatIT {
 
     @Test
     void memoryChatCreatesOrContinuesASession() {
-        assumeTrue(SharedServer.hasPostRoute("/api/v1/default/chat"), "POST /chat is not on this server yet");
         ChatResult created = memory.chat(ChatRequest.of("I am learning the cello.").withScope(Scope.of("user", "cellist")));
         assertThat(created.sessionId()).startsWith("sess_");
         assertThat(created.reply()).isNotBlank();

@@ -2,7 +2,6 @@ package dev.spectron.client;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.spectron.client.testing.SharedServer;
 import java.time.Instant;
@@ -208,7 +207,6 @@ class ClientIT {
 
     @Test
     void forgetRetiresMatchingMemory() {
-        assumeTrue(SharedServer.hasPostRoute("/api/v1/default/forget"), "POST /forget is not on this server yet");
         String user = user();
         memory.remember(RememberRequest.of("I am allergic to kiwis.").withScope(Scope.path("user/" + user)));
         assertThat(memory.recall("allergic kiwis").hits()).extracting(RecallHit::text).anySatisfy(t -> assertThat(t).containsIgnoringCase("kiwi"));

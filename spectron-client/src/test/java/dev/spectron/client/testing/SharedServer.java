@@ -4,15 +4,9 @@ import dev.spectron.client.Spectron;
 import dev.spectron.server.testing.TestServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -24,7 +18,6 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  */
 public final class SharedServer implements BeforeAllCallback {
     private static volatile Running running;
-    private static final Map<String, Boolean> ROUTES = new ConcurrentHashMap<>();
 
     private record Running(TestServer server, Path dataDir) implements AutoCloseable {
         @Override
@@ -66,25 +59,5 @@ public final class SharedServer implements BeforeAllCallback {
     /** A client of the shared server with the test key. */
     public static Spectron client() {
         return Spectron.builder().baseUrl(url()).apiKey(apiKey()).build();
-    }
-
-    /**
-     * Whether the server serves {@code POST path} (routes being added on main in parallel, e.g.
-     * chat and forget): an unknown route answers 404 "no route ...".
-     */
-    public static boolean hasPostRoute(String path) {
-        return ROUTES.computeIfAbsent(path, p -> {
-            try (HttpClient http = HttpClient.newHttpClient()) {
-                HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url() + p))
-                        .header("Authorization", "Bearer " + apiKey()).header("Content-Type", "application/json")
-                        .POST(HttpRequest.BodyPublishers.ofString("{}")).build(), HttpResponse.BodyHandlers.ofString());
-                return !(response.statusCode() == 404 && response.body().contains("no route"));
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-        });
     }
 }
