@@ -15,6 +15,7 @@ import ssl
 import time
 import uuid
 from collections.abc import Callable, Iterator, Mapping
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import quote, urlencode, urlsplit
@@ -71,25 +72,19 @@ class StreamResponse:
     def iter_chunks(self) -> Iterator[bytes]:
         """The body line by line as bytes (chunked transfer encoding is decoded by http.client)."""
         try:
-            while True:
-                line = self._response.readline()
-                if not line:
-                    return
-                yield line
-        except (socket.timeout, builtins.TimeoutError) as e:
-            raise errors.TimeoutError(f"reading the stream timed out: {e}") from e
-        except (OSError, http.client.HTTPException) as e:
-            raise errors.ConnectionError(f"the stream was cut: {e}") from e
+            with _read_errors("reading the stream timed out", "the stream was cut"):
+                while True:
+                    line = self._response.readline()
+                    if not line:
+                        return
+                    yield line
         finally:
             self.close()
 
     def read_all(self) -> bytes:
         try:
-            return self._response.read()
-        except (socket.timeout, builtins.TimeoutError) as e:
-            raise errors.TimeoutError(f"reading the response timed out: {e}") from e
-        except (OSError, http.client.HTTPException) as e:
-            raise errors.ConnectionError(f"reading the response failed: {e}") from e
+            with _read_errors("reading the response timed out", "reading the response failed"):
+                return self._response.read()
         finally:
             self.close()
 
@@ -253,6 +248,17 @@ class Transport:
             raise errors.ConnectionError(f"{method} {url} failed: {type(e).__name__}: {e}") from e
         response_headers = {k.lower(): v for k, v in response.getheaders()}
         return StreamResponse(response.status, response_headers, response, connection)
+
+
+@contextmanager
+def _read_errors(timed_out: str, failed: str) -> Iterator[None]:
+    """A body that cannot be read, as the SDK's timeout or connection error."""
+    try:
+        yield
+    except (socket.timeout, builtins.TimeoutError) as e:
+        raise errors.TimeoutError(f"{timed_out}: {e}") from e
+    except (OSError, http.client.HTTPException) as e:
+        raise errors.ConnectionError(f"{failed}: {e}") from e
 
 
 def _query_value(value: Any) -> str:
