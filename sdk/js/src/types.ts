@@ -59,13 +59,8 @@ export interface Source {
   [key: string]: unknown;
 }
 
-export interface Attribute {
-  id: string;
-  /** The owning entity as `type/name`. */
-  entity?: string;
-  entityId: string;
-  key: string;
-  value: string;
+/** What attributes and relations share: category, weight, validity, lineage and source. */
+export interface FactFields {
   memoryCategory: MemoryCategory;
   importance?: number;
   confidence?: number;
@@ -78,23 +73,22 @@ export interface Attribute {
   [key: string]: unknown;
 }
 
-export interface Relation {
+export interface Attribute extends FactFields {
+  id: string;
+  /** The owning entity as `type/name`. */
+  entity?: string;
+  entityId: string;
+  key: string;
+  value: string;
+}
+
+export interface Relation extends FactFields {
   id?: string;
   /** `type/name`. */
   subject: string;
   label: string;
   /** `type/name`. */
   object: string;
-  memoryCategory: MemoryCategory;
-  importance?: number;
-  confidence?: number;
-  validFrom?: string;
-  validUntil?: string;
-  supersedes?: string;
-  supersededBy?: string;
-  source?: Source;
-  createdAt?: string;
-  [key: string]: unknown;
 }
 
 export interface Instruction {
