@@ -156,7 +156,7 @@ class ChatIT {
         chat(session, "I live in Paris.");
         JsonNode reply = chat(session, "Where do I live?");
 
-        JsonNode trace = http.get(BASE + "/traces/" + reply.get("traceId").asText()).bearer(API_KEY).send().json();
+        JsonNode trace = responseTrace(reply);
 
         assertThat(trace.get("kind").asText()).isEqualTo("response");
         assertThat(trace.get("model").asText()).isEqualTo("builtin/builtin");
@@ -175,7 +175,7 @@ class ChatIT {
         chat(session, "I keep bees in my garden.");
         JsonNode reply = chat(session, "Do I keep bees?");
 
-        JsonNode trace = http.get(BASE + "/traces/" + reply.get("traceId").asText()).bearer(API_KEY).send().json();
+        JsonNode trace = responseTrace(reply);
         assertThat(trace.get("systemPrompt").asText()).doesNotContain("I keep bees in my garden.").doesNotContain("Do I keep bees?");
     }
 
@@ -232,6 +232,10 @@ class ChatIT {
         TestHttp.Reply reply = http.post(BASE + "/sessions/" + session + "/chat").bearer(API_KEY).json(Map.of("message", message)).send();
         assertThat(reply.status()).as(reply.toString()).isEqualTo(200);
         return reply.json();
+    }
+
+    static JsonNode responseTrace(JsonNode chatReply) {
+        return http.get(BASE + "/traces/" + chatReply.get("traceId").asText()).bearer(API_KEY).send().json();
     }
 
     static List<JsonNode> turns(String session) {
