@@ -6,7 +6,7 @@ package dev.spectron.core;
  */
 public abstract sealed class SpectronException extends RuntimeException
         permits InvalidInputException, NotFoundException, ConflictException, UnauthorizedException,
-                PayloadTooLargeException, UnprocessableException {
+                PayloadTooLargeException, UnprocessableException, InsufficientStorageException {
 
     protected SpectronException(String message) {
         super(message);

@@ -12,7 +12,11 @@ import java.util.Optional;
 import org.sqlite.SQLiteErrorCode;
 import org.sqlite.SQLiteException;
 
-/** Thin JDBC helper bound to one transaction's connection: binds parameters, maps rows, classifies errors by code. */
+/**
+ * Thin JDBC helper bound to one transaction's connection: binds parameters, maps rows, classifies
+ * errors by code. After a failure that may have made SQLite roll the transaction back by itself,
+ * it refuses further statements: they would run outside any transaction, each committed alone.
+ */
 final class Sql {
     @FunctionalInterface
     interface RowMapper<T> {
@@ -20,16 +24,22 @@ final class Sql {
     }
 
     private final Connection connection;
+    private SQLException ended;
 
     Sql(Connection connection) {
         this.connection = connection;
+    }
+
+    /** The failure after which SQLite may have ended this transaction on its own, if there was one. */
+    Optional<SQLException> endedBy() {
+        return Optional.ofNullable(ended);
     }
 
     int update(String sql, Object... params) {
         try (PreparedStatement statement = prepare(sql, params)) {
             return statement.executeUpdate();
         } catch (SQLException e) {
-            throw SqliteStoreException.forStatement(sql, e);
+            throw failed(sql, e);
         }
     }
 
@@ -41,9 +51,9 @@ final class Sql {
             if (isUniqueViolation(e)) {
                 throw new ConflictException(conflictMessage);
             }
-            throw SqliteStoreException.forStatement(sql, e);
+            throw failed(sql, e);
         } catch (SQLException e) {
-            throw SqliteStoreException.forStatement(sql, e);
+            throw failed(sql, e);
         }
     }
 
@@ -55,7 +65,7 @@ final class Sql {
             }
             return out;
         } catch (SQLException e) {
-            throw SqliteStoreException.forStatement(sql, e);
+            throw failed(sql, e);
         }
     }
 
@@ -73,7 +83,17 @@ final class Sql {
         return row.wasNull() ? null : Instant.ofEpochMilli(millis);
     }
 
+    private RuntimeException failed(String sql, SQLException e) {
+        if (ended == null && SqliteFailures.mayHaveEndedTransaction(e)) {
+            ended = e;
+        }
+        return SqliteFailures.forStatement(sql, e);
+    }
+
     private PreparedStatement prepare(String sql, Object... params) throws SQLException {
+        if (ended != null) {
+            throw SqliteFailures.forStatement(sql, ended); // refused: the earlier failure may have ended the transaction
+        }
         PreparedStatement statement = connection.prepareStatement(sql);
         for (int i = 0; i < params.length; i++) {
             Object param = params[i];

@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.Optional;
 import java.util.function.Function;
 import org.flywaydb.core.Flyway;
 import org.slf4j.Logger;
@@ -82,32 +83,82 @@ public final class SqliteMemoryStore implements MemoryStore {
         writer.close();
     }
 
+    /**
+     * Runs {@code work} in the connection's open transaction, then commits or rolls back. A
+     * connection whose state is in doubt afterwards (its rollback failed, or a statement failed in
+     * a way that lets SQLite roll back on its own) is evicted from the pool, so the next
+     * transaction starts on a fresh one: sqlite-jdbc re-issues {@code BEGIN} only after a
+     * successful commit or rollback, and a connection without it runs every statement in
+     * autocommit (issue 20 point 0).
+     */
     private static <T> T inTransaction(HikariDataSource pool, Function<StoreTransaction, T> work, boolean commit) {
-        try (Connection connection = pool.getConnection()) {
+        try (Connection connection = borrow(pool)) {
+            Sql sql = new Sql(connection);
+            T result;
             try {
-                T result = work.apply(new SqliteTransaction(connection));
-                if (commit) {
-                    connection.commit();
-                } else {
-                    connection.rollback();
+                result = work.apply(new SqliteTransaction(sql));
+                Optional<SQLException> ended = sql.endedBy();
+                if (ended.isPresent()) { // the work swallowed the failure; committing now would keep part of it
+                    throw SqliteFailures.translate("transaction", ended.get());
                 }
-                return result;
             } catch (RuntimeException | Error e) {
-                rollbackQuietly(connection, e);
+                rollbackOrEvict(pool, connection, sql, e);
                 throw e;
             }
+            finish(pool, connection, sql, commit);
+            return result;
         } catch (SQLException e) {
-            throw new SqliteStoreException("SQLite transaction failed: " + e.getMessage(), e);
+            throw SqliteFailures.translate("transaction", e);
+        }
+    }
+
+    private static void finish(HikariDataSource pool, Connection connection, Sql sql, boolean commit) {
+        try {
+            if (commit) {
+                connection.commit();
+            } else {
+                connection.rollback();
+            }
+        } catch (SQLException e) {
+            RuntimeException failure = SqliteFailures.translate(commit ? "commit" : "rollback", e);
+            rollbackOrEvict(pool, connection, sql, failure);
+            throw failure;
         }
     }
 
     /** A failed rollback must not hide the failure that caused it; it is attached as suppressed. */
-    private static void rollbackQuietly(Connection connection, Throwable cause) {
+    private static void rollbackOrEvict(HikariDataSource pool, Connection connection, Sql sql, Throwable cause) {
+        boolean inDoubt = sql.endedBy().isPresent();
         try {
             connection.rollback();
         } catch (SQLException e) {
             cause.addSuppressed(e);
+            inDoubt = true;
         }
+        if (inDoubt) {
+            LOG.warn("{}: discarding a connection whose transaction state is unknown after: {}", pool.getPoolName(), cause.getMessage());
+            pool.evictConnection(connection);
+        }
+    }
+
+    /**
+     * A pooled connection, in a transaction. Hikari restores autocommit off when a connection comes
+     * back; one found in autocommit was changed behind the pool's back and is replaced.
+     */
+    private static Connection borrow(HikariDataSource pool) throws SQLException {
+        Connection connection = pool.getConnection();
+        if (!connection.getAutoCommit()) {
+            return connection;
+        }
+        LOG.warn("{}: discarding a connection found in autocommit", pool.getPoolName());
+        pool.evictConnection(connection);
+        connection.close();
+        connection = pool.getConnection();
+        if (connection.getAutoCommit()) {
+            connection.close();
+            throw new SqliteStoreException("a fresh " + pool.getPoolName() + " connection is in autocommit", null);
+        }
+        return connection;
     }
 
     private static SQLiteDataSource dataSource(String url, SQLiteConfig.TransactionMode mode) {

@@ -14,14 +14,13 @@ import dev.spectron.core.port.SessionRecords;
 import dev.spectron.core.port.Settings;
 import dev.spectron.core.port.StoreTransaction;
 import dev.spectron.core.port.TurnRecords;
-import java.sql.Connection;
 
 /** The per-aggregate parts over one open connection; cheap enough to build per transaction. */
 final class SqliteTransaction implements StoreTransaction {
     private final Sql sql;
 
-    SqliteTransaction(Connection connection) {
-        this.sql = new Sql(connection);
+    SqliteTransaction(Sql sql) {
+        this.sql = sql;
     }
 
     @Override
