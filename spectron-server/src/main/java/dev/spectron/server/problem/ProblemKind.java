@@ -9,6 +9,7 @@ public enum ProblemKind {
     CONFLICT("conflict", "Conflict"),
     PAYLOAD_TOO_LARGE("payload-too-large", "Payload too large"),
     UNPROCESSABLE("unprocessable", "Unprocessable request"),
+    INSUFFICIENT_STORAGE("insufficient-storage", "Insufficient storage"),
     HTTP_ERROR("http-error", "HTTP error"),
     MODEL_FAILED("model-failed", "The response model failed"),
     MODEL_UNAVAILABLE("model-unavailable", "The response model is unavailable"),

@@ -1,6 +1,7 @@
 package dev.spectron.server.problem;
 
 import dev.spectron.core.ConflictException;
+import dev.spectron.core.InsufficientStorageException;
 import dev.spectron.core.InvalidInputException;
 import dev.spectron.core.NotFoundException;
 import dev.spectron.core.PayloadTooLargeException;
@@ -53,6 +54,10 @@ public final class ProblemMapper {
             case ConflictException conflict -> Problem.of(ProblemKind.CONFLICT, 409, conflict.getMessage(), path, null, requestId);
             case PayloadTooLargeException tooLarge -> Problem.of(ProblemKind.PAYLOAD_TOO_LARGE, 413, tooLarge.getMessage(), path, null, requestId);
             case UnprocessableException unprocessable -> Problem.of(ProblemKind.UNPROCESSABLE, 422, unprocessable.getMessage(), path, null, requestId);
+            case InsufficientStorageException full -> {
+                LOG.error("request {} {} {}: {}", requestId, ctx.method(), path, full.getMessage());
+                yield Problem.of(ProblemKind.INSUFFICIENT_STORAGE, 507, full.getMessage(), path, null, requestId);
+            }
         };
     }
 

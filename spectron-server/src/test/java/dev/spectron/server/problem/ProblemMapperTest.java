@@ -3,6 +3,7 @@ package dev.spectron.server.problem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.spectron.core.ConflictException;
+import dev.spectron.core.InsufficientStorageException;
 import dev.spectron.core.InvalidInputException;
 import dev.spectron.core.NotFoundException;
 import dev.spectron.core.PayloadTooLargeException;
@@ -52,7 +53,8 @@ class ProblemMapperTest {
                 Arguments.of(new NotFoundException("gone"), 404, "not-found"),
                 Arguments.of(new ConflictException("twice"), 409, "conflict"),
                 Arguments.of(new PayloadTooLargeException("big"), 413, "payload-too-large"),
-                Arguments.of(new UnprocessableException("reserved"), 422, "unprocessable"));
+                Arguments.of(new UnprocessableException("reserved"), 422, "unprocessable"),
+                Arguments.of(new InsufficientStorageException("disk full", null), 507, "insufficient-storage"));
     }
 
     @ParameterizedTest(name = "{1} {2}")
