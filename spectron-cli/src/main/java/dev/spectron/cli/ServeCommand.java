@@ -2,6 +2,7 @@ package dev.spectron.cli;
 
 import dev.spectron.server.ServerConfig;
 import dev.spectron.server.SpectronServer;
+import dev.spectron.server.bootstrap.DataDirectoryInUseException;
 import java.nio.file.Path;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Callable;
@@ -16,6 +17,9 @@ import picocli.CommandLine.Option;
                 "SPECTRON_API_KEY (registered as a key of context 'default'), SPECTRON_MANAGEMENT_API_KEY,",
                 "SPECTRON_MAX_BODY_BYTES (default 1048576)."})
 final class ServeCommand implements Callable<Integer> {
+    /** The exit status when another process serves the data directory. */
+    static final int IN_USE = 1;
+
     @Option(names = {"-b", "--bind"}, paramLabel = "HOST:PORT", description = "Address to listen on (overrides SPECTRON_BIND_ADDRESS).")
     String bind;
 
@@ -37,7 +41,13 @@ final class ServeCommand implements Callable<Integer> {
         if (maxBodyBytes != null) {
             config = config.withMaxBodyBytes(maxBodyBytes);
         }
-        SpectronServer server = SpectronServer.start(config);
+        SpectronServer server;
+        try {
+            server = SpectronServer.start(config);
+        } catch (DataDirectoryInUseException e) {
+            System.err.println("spectron: " + e.getMessage()); // an operator's mistake, not a fault: no stack trace
+            return IN_USE;
+        }
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             server.close();

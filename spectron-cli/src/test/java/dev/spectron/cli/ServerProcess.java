@@ -27,14 +27,12 @@ final class ServerProcess implements AutoCloseable {
         this.output = output;
     }
 
+    /** How a {@code serve} that was expected to stop on its own ended. */
+    record Exited(int status, String stdout, String stderr) {
+    }
+
     static ServerProcess start(Path dataDir, Map<String, String> env) throws IOException, InterruptedException {
-        String java = ProcessHandle.current().info().command().orElse("java");
-        ProcessBuilder builder = new ProcessBuilder(List.of(java, "--enable-native-access=ALL-UNNAMED", "-cp",
-                System.getProperty("java.class.path"), SpectronCommand.class.getName(), "serve"));
-        builder.environment().keySet().removeIf(name -> name.startsWith("SPECTRON_"));
-        builder.environment().putAll(env);
-        builder.environment().put("SPECTRON_DATA_DIR", dataDir.toString());
-        builder.environment().put("SPECTRON_BIND_ADDRESS", "127.0.0.1:0");
+        ProcessBuilder builder = serve(dataDir, env);
         builder.redirectErrorStream(true);
         Process process = builder.start();
         StringBuilder output = new StringBuilder();
@@ -60,6 +58,37 @@ final class ServerProcess implements AutoCloseable {
         } catch (Exception e) {
             process.destroyForcibly();
             throw new IllegalStateException("server did not start; output:\n" + output, e);
+        }
+    }
+
+    /** Runs {@code serve} to its exit, e.g. a refusal to start; fails when it is still running after {@code timeout}. */
+    static Exited runToExit(Path dataDir, Map<String, String> env, Duration timeout) throws IOException, InterruptedException {
+        Process process = serve(dataDir, env).start();
+        CompletableFuture<String> stdout = CompletableFuture.supplyAsync(() -> readAll(process.getInputStream()));
+        CompletableFuture<String> stderr = CompletableFuture.supplyAsync(() -> readAll(process.getErrorStream()));
+        if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+            process.destroyForcibly();
+            throw new IllegalStateException("serve still running after " + timeout + "; output:\n" + stdout.join() + stderr.join());
+        }
+        return new Exited(process.exitValue(), stdout.join(), stderr.join());
+    }
+
+    private static ProcessBuilder serve(Path dataDir, Map<String, String> env) {
+        String java = ProcessHandle.current().info().command().orElse("java");
+        ProcessBuilder builder = new ProcessBuilder(List.of(java, "--enable-native-access=ALL-UNNAMED", "-cp",
+                System.getProperty("java.class.path"), SpectronCommand.class.getName(), "serve"));
+        builder.environment().keySet().removeIf(name -> name.startsWith("SPECTRON_"));
+        builder.environment().putAll(env);
+        builder.environment().put("SPECTRON_DATA_DIR", dataDir.toString());
+        builder.environment().put("SPECTRON_BIND_ADDRESS", "127.0.0.1:0");
+        return builder;
+    }
+
+    private static String readAll(java.io.InputStream stream) {
+        try (stream) {
+            return new String(stream.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
         }
     }
 

@@ -6,6 +6,7 @@ import dev.spectron.server.admin.ContextRoutes;
 import dev.spectron.server.admin.KeyRoutes;
 import dev.spectron.server.auth.Authenticator;
 import dev.spectron.server.bootstrap.BootstrapResult;
+import dev.spectron.server.bootstrap.DataDirectoryLock;
 import dev.spectron.server.bootstrap.EmbeddedBootstrap;
 import dev.spectron.server.chat.ChatRoutes;
 import dev.spectron.server.facts.FactsRoutes;
@@ -39,16 +40,34 @@ public final class SpectronServer implements AutoCloseable {
     private final Javalin app;
     private final BootstrapResult bootstrap;
     private final Reembedder reembedder;
+    private final DataDirectoryLock dataDirLock;
 
-    private SpectronServer(ServerConfig config, MemoryStore store, Javalin app, BootstrapResult bootstrap, Reembedder reembedder) {
+    private SpectronServer(ServerConfig config, MemoryStore store, Javalin app, BootstrapResult bootstrap, Reembedder reembedder,
+                           DataDirectoryLock dataDirLock) {
         this.config = config;
         this.store = store;
         this.app = app;
         this.bootstrap = bootstrap;
         this.reembedder = reembedder;
+        this.dataDirLock = dataDirLock;
     }
 
+    /**
+     * @throws dev.spectron.server.bootstrap.DataDirectoryInUseException when another server uses the
+     *         data directory: the embedded store serves one process (issue 17 point 2)
+     */
     public static SpectronServer start(ServerConfig config) {
+        // Before anything is logged or opened, so a refused second process says one line and touches nothing.
+        DataDirectoryLock lock = DataDirectoryLock.acquire(config.dataDir());
+        try {
+            return start(config, lock);
+        } catch (RuntimeException | Error e) {
+            lock.close();
+            throw e;
+        }
+    }
+
+    private static SpectronServer start(ServerConfig config, DataDirectoryLock lock) {
         LOG.info("starting with {}", config);
         // Millisecond ticks: stored times are milliseconds, so responses and later reads agree.
         Clock clock = Clock.tickMillis(java.time.ZoneOffset.UTC);
@@ -85,7 +104,7 @@ public final class SpectronServer implements AutoCloseable {
             services.reembedder().resumeAll(); // vectors a stopped process left for later
             Thread.ofVirtual().name("spectron-index-warm-up").start(() -> warmIndexes(store, services));
             LOG.info("listening on {}:{}", config.host(), app.port());
-            return new SpectronServer(config, store, app, bootstrap, services.reembedder());
+            return new SpectronServer(config, store, app, bootstrap, services.reembedder(), lock);
         } catch (RuntimeException e) {
             store.close();
             throw e;
@@ -136,8 +155,12 @@ public final class SpectronServer implements AutoCloseable {
 
     @Override
     public void close() {
-        app.stop();
-        reembedder.close(Duration.ofSeconds(10));
-        store.close();
+        try {
+            app.stop();
+            reembedder.close(Duration.ofSeconds(10));
+            store.close();
+        } finally {
+            dataDirLock.close();
+        }
     }
 }
