@@ -13,6 +13,7 @@ import dev.spectron.core.port.KeyRecords;
 import dev.spectron.core.port.SessionRecords;
 import dev.spectron.core.port.Settings;
 import dev.spectron.core.port.StoreTransaction;
+import dev.spectron.core.port.TraceRecords;
 import dev.spectron.core.port.TurnRecords;
 import java.sql.Connection;
 
@@ -87,5 +88,10 @@ final class SqliteTransaction implements StoreTransaction {
     @Override
     public SearchRecords search() {
         return new SqliteSearchRecords(sql);
+    }
+
+    @Override
+    public TraceRecords traces() {
+        return new SqliteTraceRecords(sql);
     }
 }
