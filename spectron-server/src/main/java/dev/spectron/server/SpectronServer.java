@@ -2,6 +2,7 @@ package dev.spectron.server;
 
 import dev.spectron.core.port.MemoryStore;
 import dev.spectron.core.retrieval.Reembedder;
+import dev.spectron.core.trace.TraceWriter;
 import dev.spectron.server.admin.ContextRoutes;
 import dev.spectron.server.admin.KeyRoutes;
 import dev.spectron.server.auth.Authenticator;
@@ -39,13 +40,16 @@ public final class SpectronServer implements AutoCloseable {
     private final Javalin app;
     private final BootstrapResult bootstrap;
     private final Reembedder reembedder;
+    private final TraceWriter traces;
 
-    private SpectronServer(ServerConfig config, MemoryStore store, Javalin app, BootstrapResult bootstrap, Reembedder reembedder) {
+    private SpectronServer(ServerConfig config, MemoryStore store, Javalin app, BootstrapResult bootstrap, Reembedder reembedder,
+                           TraceWriter traces) {
         this.config = config;
         this.store = store;
         this.app = app;
         this.bootstrap = bootstrap;
         this.reembedder = reembedder;
+        this.traces = traces;
     }
 
     public static SpectronServer start(ServerConfig config) {
@@ -53,8 +57,14 @@ public final class SpectronServer implements AutoCloseable {
         // Millisecond ticks: stored times are milliseconds, so responses and later reads agree.
         Clock clock = Clock.tickMillis(java.time.ZoneOffset.UTC);
         MemoryStore store = SqliteMemoryStore.open(config.databaseFile());
+        Services services;
         try {
-            Services services = Services.wire(store, config, clock);
+            services = Services.wire(store, config, clock);
+        } catch (RuntimeException e) {
+            store.close();
+            throw e;
+        }
+        try {
             BootstrapResult bootstrap = new EmbeddedBootstrap(store, services.contexts(), services.keys(), clock).run(config);
             Authenticator auth = new Authenticator(services.keys(), bootstrap.managementKey());
             IdempotentResponder responder = new IdempotentResponder(services.idempotency());
@@ -73,7 +83,7 @@ public final class SpectronServer implements AutoCloseable {
                 new KeyRoutes(services.keys(), auth, maxBody).register(javalin.routes);
                 new FactsRoutes(services.facts(), services.contexts(), auth, responder, maxBody).register(javalin.routes);
                 new RetrievalRoutes(services.assembler(), auth, maxBody).register(javalin.routes);
-                new TraceRoutes(services.traces(), services.responseTraces(), auth).register(javalin.routes);
+                new TraceRoutes(services.traceWriter(), auth).register(javalin.routes);
                 new ChatRoutes(services.contexts(), services.turns(), services.sessions(), services.models(), services.reembedder(),
                         services.chat(), store.sessionLocks(), auth, responder, maxBody).register(javalin.routes);
                 new MemoryRoutes(services.memory(), auth).register(javalin.routes);
@@ -85,8 +95,9 @@ public final class SpectronServer implements AutoCloseable {
             services.reembedder().resumeAll(); // vectors a stopped process left for later
             Thread.ofVirtual().name("spectron-index-warm-up").start(() -> warmIndexes(store, services));
             LOG.info("listening on {}:{}", config.host(), app.port());
-            return new SpectronServer(config, store, app, bootstrap, services.reembedder());
+            return new SpectronServer(config, store, app, bootstrap, services.reembedder(), services.traceWriter());
         } catch (RuntimeException e) {
+            services.traceWriter().close(Duration.ofSeconds(5));
             store.close();
             throw e;
         }
@@ -138,6 +149,7 @@ public final class SpectronServer implements AutoCloseable {
     public void close() {
         app.stop();
         reembedder.close(Duration.ofSeconds(10));
+        traces.close(Duration.ofSeconds(10)); // the traces still queued are written before the store closes
         store.close();
     }
 }
