@@ -15,7 +15,7 @@ import picocli.CommandLine.Option;
                 "",
                 "Environment: SPECTRON_BIND_ADDRESS (default 0.0.0.0:9090), SPECTRON_DATA_DIR (default ./data),",
                 "SPECTRON_API_KEY (registered as a key of context 'default'), SPECTRON_MANAGEMENT_API_KEY,",
-                "SPECTRON_MAX_BODY_BYTES (default 1048576)."})
+                "SPECTRON_MAX_BODY_BYTES (default 1048576), SPECTRON_TRACE_RETENTION_HOURS (default 72)."})
 final class ServeCommand implements Callable<Integer> {
     /** The exit status when another process serves the data directory. */
     static final int IN_USE = 1;

@@ -1,6 +1,7 @@
 package dev.spectron.server;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
 import org.slf4j.Logger;
@@ -17,9 +18,10 @@ import org.slf4j.LoggerFactory;
  * @param managementKey   the management key when set ({@code SPECTRON_MANAGEMENT_API_KEY}); else one is generated on first start
  * @param maxBodyBytes    request body limit ({@code SPECTRON_MAX_BODY_BYTES}, default 1 MiB)
  * @param providerEnvironment model provider keys and base URLs ({@code OPENAI_API_KEY}, {@code OLLAMA_BASE_URL}, ...)
+ * @param traceRetention  how long retrieval and response traces are kept ({@code SPECTRON_TRACE_RETENTION_HOURS}, default 72 hours)
  */
 public record ServerConfig(String host, int port, Path dataDir, String apiKey, String managementKey, long maxBodyBytes,
-                           Map<String, String> providerEnvironment) {
+                           Map<String, String> providerEnvironment, Duration traceRetention) {
     private static final Logger LOG = LoggerFactory.getLogger(ServerConfig.class);
     public static final int DEFAULT_PORT = 9090;
     public static final long DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
@@ -28,6 +30,10 @@ public record ServerConfig(String host, int port, Path dataDir, String apiKey, S
     private static final java.util.regex.Pattern PROVIDER_VARIABLE =
             java.util.regex.Pattern.compile("(OPENAI|ANTHROPIC|GEMINI|GOOGLE|OLLAMA)_(API_KEY|BASE_URL)");
     private static final long MAX_BODY_BYTES = 64L * 1024 * 1024;
+    public static final Duration DEFAULT_TRACE_RETENTION = Duration.ofHours(72);
+    /** Traces are written in batches every quarter second; an hour is the shortest retention that means anything. */
+    private static final Duration MIN_TRACE_RETENTION = Duration.ofHours(1);
+    private static final Duration MAX_TRACE_RETENTION = Duration.ofDays(3650);
 
     public ServerConfig {
         Objects.requireNonNull(host, "host");
@@ -42,10 +48,17 @@ public record ServerConfig(String host, int port, Path dataDir, String apiKey, S
         apiKey = blankToNull(apiKey);
         providerEnvironment = Map.copyOf(providerEnvironment);
         managementKey = blankToNull(managementKey);
+        if (traceRetention == null) {
+            traceRetention = DEFAULT_TRACE_RETENTION;
+        } else if (traceRetention.compareTo(MIN_TRACE_RETENTION) < 0 || traceRetention.compareTo(MAX_TRACE_RETENTION) > 0) {
+            LOG.warn("trace retention of {} hours is outside [{}, {}]; using the default {}", traceRetention.toHours(),
+                    MIN_TRACE_RETENTION.toHours(), MAX_TRACE_RETENTION.toHours(), DEFAULT_TRACE_RETENTION.toHours());
+            traceRetention = DEFAULT_TRACE_RETENTION;
+        }
     }
 
     public static ServerConfig defaults() {
-        return new ServerConfig("0.0.0.0", DEFAULT_PORT, Path.of("data"), null, null, DEFAULT_MAX_BODY_BYTES, Map.of());
+        return new ServerConfig("0.0.0.0", DEFAULT_PORT, Path.of("data"), null, null, DEFAULT_MAX_BODY_BYTES, Map.of(), DEFAULT_TRACE_RETENTION);
     }
 
     /** Reads the {@code SPECTRON_*} variables over the defaults. */
@@ -64,6 +77,13 @@ public record ServerConfig(String host, int port, Path dataDir, String apiKey, S
         if (maxBody != null && !maxBody.isBlank()) {
             bodyLimit = parseLong("SPECTRON_MAX_BODY_BYTES", maxBody);
         }
+        String retentionHours = env.get("SPECTRON_TRACE_RETENTION_HOURS");
+        Duration traceRetention = config.traceRetention;
+        if (retentionHours != null && !retentionHours.isBlank()) {
+            // Clamped just past the bounds, so an absurd value gets the constructor's warning instead of an overflow.
+            long hours = parseLong("SPECTRON_TRACE_RETENTION_HOURS", retentionHours);
+            traceRetention = Duration.ofHours(Math.clamp(hours, 0L, MAX_TRACE_RETENTION.toHours() + 1));
+        }
         Map<String, String> providers = new java.util.TreeMap<>();
         env.forEach((name, value) -> {
             if (PROVIDER_VARIABLE.matcher(name).matches() && value != null && !value.isBlank()) {
@@ -71,7 +91,7 @@ public record ServerConfig(String host, int port, Path dataDir, String apiKey, S
             }
         });
         return new ServerConfig(config.host, config.port, config.dataDir, env.get("SPECTRON_API_KEY"),
-                env.get("SPECTRON_MANAGEMENT_API_KEY"), bodyLimit, providers);
+                env.get("SPECTRON_MANAGEMENT_API_KEY"), bodyLimit, providers, traceRetention);
     }
 
     /** {@code host:port}, {@code :port} or {@code host}. */
@@ -79,34 +99,38 @@ public record ServerConfig(String host, int port, Path dataDir, String apiKey, S
         String value = bindAddress.strip();
         int colon = value.lastIndexOf(':');
         if (colon < 0) {
-            return new ServerConfig(value, port, dataDir, apiKey, managementKey, maxBodyBytes, providerEnvironment);
+            return new ServerConfig(value, port, dataDir, apiKey, managementKey, maxBodyBytes, providerEnvironment, traceRetention);
         }
         String host = colon == 0 ? this.host : value.substring(0, colon);
         if (host.startsWith("[") && host.endsWith("]")) {
             host = host.substring(1, host.length() - 1);
         }
         int port = (int) parseLong("bind address port", value.substring(colon + 1));
-        return new ServerConfig(host, port, dataDir, apiKey, managementKey, maxBodyBytes, providerEnvironment);
+        return new ServerConfig(host, port, dataDir, apiKey, managementKey, maxBodyBytes, providerEnvironment, traceRetention);
     }
 
     public ServerConfig withDataDir(Path dataDir) {
-        return new ServerConfig(host, port, dataDir, apiKey, managementKey, maxBodyBytes, providerEnvironment);
+        return new ServerConfig(host, port, dataDir, apiKey, managementKey, maxBodyBytes, providerEnvironment, traceRetention);
     }
 
     public ServerConfig withApiKey(String apiKey) {
-        return new ServerConfig(host, port, dataDir, apiKey, managementKey, maxBodyBytes, providerEnvironment);
+        return new ServerConfig(host, port, dataDir, apiKey, managementKey, maxBodyBytes, providerEnvironment, traceRetention);
     }
 
     public ServerConfig withManagementKey(String managementKey) {
-        return new ServerConfig(host, port, dataDir, apiKey, managementKey, maxBodyBytes, providerEnvironment);
+        return new ServerConfig(host, port, dataDir, apiKey, managementKey, maxBodyBytes, providerEnvironment, traceRetention);
     }
 
     public ServerConfig withMaxBodyBytes(long maxBodyBytes) {
-        return new ServerConfig(host, port, dataDir, apiKey, managementKey, maxBodyBytes, providerEnvironment);
+        return new ServerConfig(host, port, dataDir, apiKey, managementKey, maxBodyBytes, providerEnvironment, traceRetention);
     }
 
     public ServerConfig withProviderEnvironment(Map<String, String> providerEnvironment) {
-        return new ServerConfig(host, port, dataDir, apiKey, managementKey, maxBodyBytes, providerEnvironment);
+        return new ServerConfig(host, port, dataDir, apiKey, managementKey, maxBodyBytes, providerEnvironment, traceRetention);
+    }
+
+    public ServerConfig withTraceRetention(Duration traceRetention) {
+        return new ServerConfig(host, port, dataDir, apiKey, managementKey, maxBodyBytes, providerEnvironment, traceRetention);
     }
 
     public Path databaseFile() {
@@ -129,7 +153,7 @@ public record ServerConfig(String host, int port, Path dataDir, String apiKey, S
     @Override
     public String toString() {
         return "ServerConfig[bind=" + host + ":" + port + ", dataDir=" + dataDir + ", apiKey=" + mask(apiKey)
-                + ", managementKey=" + mask(managementKey) + ", maxBodyBytes=" + maxBodyBytes + ", providerVariables=" + providerEnvironment.keySet() + "]";
+                + ", managementKey=" + mask(managementKey) + ", maxBodyBytes=" + maxBodyBytes + ", providerVariables=" + providerEnvironment.keySet() + ", traceRetentionHours=" + traceRetention.toHours() + "]";
     }
 
     private static String mask(String secret) {

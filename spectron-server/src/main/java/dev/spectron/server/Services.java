@@ -21,6 +21,7 @@ import dev.spectron.core.retrieval.TraceLog;
 import dev.spectron.core.retrieval.TextCache;
 import dev.spectron.core.retrieval.VectorCache;
 import dev.spectron.core.session.SessionService;
+import dev.spectron.core.trace.TraceWriter;
 import dev.spectron.models.Embedders;
 import dev.spectron.models.LanguageModels;
 import dev.spectron.models.ProviderCredentials;
@@ -28,13 +29,14 @@ import dev.spectron.models.chat.ModelOptions;
 import dev.spectron.server.extraction.ContextExtractors;
 import dev.spectron.server.models.ContextModels;
 import dev.spectron.server.models.EmbedderCatalog;
+import dev.spectron.server.trace.TraceDocuments;
 import java.time.Clock;
 
 /** The application services over one store, wired once at start; the routes are built on top. */
 record Services(ContextService contexts, KeyService keys, SessionService sessions, TurnIngestion turns, FactIngestion facts,
                 MemoryQueries memory, Forgetting forgetting, ContextAssembler assembler, TraceLog traces, ContextModels models,
                 ChatService chat, ResponseTraces responseTraces, IdempotentWrites idempotency, EmbedderCatalog embedders,
-                Reembedder reembedder, Retriever retriever) {
+                Reembedder reembedder, Retriever retriever, TraceWriter traceWriter) {
 
     static Services wire(MemoryStore store, ServerConfig config, Clock clock) {
         ProviderCredentials credentials = ProviderCredentials.of(config.providerEnvironment());
@@ -51,13 +53,16 @@ record Services(ContextService contexts, KeyService keys, SessionService session
         Reconciler reconciler = new Reconciler(clock);
         TurnIngestion turns = new TurnIngestion(store, sessions, reconciler,
                 new ContextExtractors(new HeuristicStage(), contexts, models, store), indexer, clock);
-        TraceLog traces = new TraceLog();
+        TraceWriter traceWriter = TraceWriter.start(store, clock, TraceWriter.Settings.defaults().withRetention(config.traceRetention()));
+        TraceDocuments documents = new TraceDocuments();
+        TraceLog traces = new TraceLog(traceWriter, documents);
         Retriever retriever = new Retriever(store, new VectorCache(store), new TextCache(store), embedders, clock);
         ContextAssembler assembler = new ContextAssembler(store, sessions, retriever, traces, clock);
-        ResponseTraces responseTraces = new ResponseTraces();
+        ResponseTraces responseTraces = new ResponseTraces(traceWriter, documents);
         return new Services(contexts, new KeyService(store, clock), sessions, turns,
                 new FactIngestion(store, sessions, turns, reconciler, indexer, clock), new MemoryQueries(store, clock),
                 new Forgetting(store, clock), assembler, traces, models, new ChatService(store, assembler, responseTraces, clock), responseTraces,
-                new IdempotentWrites(store, clock), embedderCatalog, new Reembedder(store, embedders, clock), retriever);
+                new IdempotentWrites(store, clock), embedderCatalog, new Reembedder(store, embedders, clock), retriever,
+                traceWriter);
     }
 }

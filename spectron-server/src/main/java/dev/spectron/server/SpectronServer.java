@@ -2,6 +2,7 @@ package dev.spectron.server;
 
 import dev.spectron.core.port.MemoryStore;
 import dev.spectron.core.retrieval.Reembedder;
+import dev.spectron.core.trace.TraceWriter;
 import dev.spectron.server.admin.ContextRoutes;
 import dev.spectron.server.admin.KeyRoutes;
 import dev.spectron.server.auth.Authenticator;
@@ -40,15 +41,17 @@ public final class SpectronServer implements AutoCloseable {
     private final Javalin app;
     private final BootstrapResult bootstrap;
     private final Reembedder reembedder;
+    private final TraceWriter traces;
     private final DataDirectoryLock dataDirLock;
 
     private SpectronServer(ServerConfig config, MemoryStore store, Javalin app, BootstrapResult bootstrap, Reembedder reembedder,
-                           DataDirectoryLock dataDirLock) {
+                           TraceWriter traces, DataDirectoryLock dataDirLock) {
         this.config = config;
         this.store = store;
         this.app = app;
         this.bootstrap = bootstrap;
         this.reembedder = reembedder;
+        this.traces = traces;
         this.dataDirLock = dataDirLock;
     }
 
@@ -72,8 +75,14 @@ public final class SpectronServer implements AutoCloseable {
         // Millisecond ticks: stored times are milliseconds, so responses and later reads agree.
         Clock clock = Clock.tickMillis(java.time.ZoneOffset.UTC);
         MemoryStore store = SqliteMemoryStore.open(config.databaseFile());
+        Services services;
         try {
-            Services services = Services.wire(store, config, clock);
+            services = Services.wire(store, config, clock);
+        } catch (RuntimeException e) {
+            store.close();
+            throw e;
+        }
+        try {
             BootstrapResult bootstrap = new EmbeddedBootstrap(store, services.contexts(), services.keys(), clock).run(config);
             Authenticator auth = new Authenticator(services.keys(), bootstrap.managementKey());
             IdempotentResponder responder = new IdempotentResponder(services.idempotency());
@@ -92,9 +101,9 @@ public final class SpectronServer implements AutoCloseable {
                 new KeyRoutes(services.keys(), auth, maxBody).register(javalin.routes);
                 new FactsRoutes(services.facts(), services.contexts(), auth, responder, maxBody).register(javalin.routes);
                 new RetrievalRoutes(services.assembler(), auth, maxBody).register(javalin.routes);
-                new TraceRoutes(services.traces(), services.responseTraces(), auth).register(javalin.routes);
+                new TraceRoutes(services.traceWriter(), auth).register(javalin.routes);
                 new ChatRoutes(services.contexts(), services.turns(), services.sessions(), services.models(), services.reembedder(),
-                        services.chat(), auth, responder, maxBody).register(javalin.routes);
+                        services.chat(), store.sessionLocks(), auth, responder, maxBody).register(javalin.routes);
                 new MemoryRoutes(services.memory(), auth).register(javalin.routes);
                 new ForgetRoutes(services.forgetting(), auth, responder, maxBody).register(javalin.routes);
                 new SessionRoutes(services.sessions(), services.turns(), services.contexts(), auth, responder, maxBody).register(javalin.routes);
@@ -104,8 +113,9 @@ public final class SpectronServer implements AutoCloseable {
             services.reembedder().resumeAll(); // vectors a stopped process left for later
             Thread.ofVirtual().name("spectron-index-warm-up").start(() -> warmIndexes(store, services));
             LOG.info("listening on {}:{}", config.host(), app.port());
-            return new SpectronServer(config, store, app, bootstrap, services.reembedder(), lock);
+            return new SpectronServer(config, store, app, bootstrap, services.reembedder(), services.traceWriter(), lock);
         } catch (RuntimeException e) {
+            services.traceWriter().close(Duration.ofSeconds(5));
             store.close();
             throw e;
         }
@@ -158,6 +168,7 @@ public final class SpectronServer implements AutoCloseable {
         try {
             app.stop();
             reembedder.close(Duration.ofSeconds(10));
+            traces.close(Duration.ofSeconds(10)); // the traces still queued are written before the store closes
             store.close();
         } finally {
             dataDirLock.close();

@@ -16,6 +16,19 @@ class ServerConfigTest {
         assertThat(config.databaseFile()).isEqualTo(Path.of("data", "spectron.db"));
         assertThat(config.apiKey()).isNull();
         assertThat(config.maxBodyBytes()).isEqualTo(1024 * 1024);
+        assertThat(config.traceRetention()).isEqualTo(java.time.Duration.ofHours(72));
+    }
+
+    @Test
+    void trace_retention_is_read_in_hours_and_falls_back_to_the_default_out_of_range() {
+        assertThat(ServerConfig.fromEnvironment(Map.of("SPECTRON_TRACE_RETENTION_HOURS", "6")).traceRetention())
+                .isEqualTo(java.time.Duration.ofHours(6));
+        for (String outOfRange : new String[] {"0", "-5", "9223372036854775807"}) {
+            assertThat(ServerConfig.fromEnvironment(Map.of("SPECTRON_TRACE_RETENTION_HOURS", outOfRange)).traceRetention())
+                    .as(outOfRange).isEqualTo(ServerConfig.DEFAULT_TRACE_RETENTION);
+        }
+        assertThatThrownBy(() -> ServerConfig.fromEnvironment(Map.of("SPECTRON_TRACE_RETENTION_HOURS", "a day")))
+                .hasMessageContaining("SPECTRON_TRACE_RETENTION_HOURS must be a whole number");
     }
 
     @Test

@@ -1,24 +1,29 @@
 package dev.spectron.core.chat;
 
-import dev.spectron.core.RecentByContext;
-import dev.spectron.core.context.ContextId;
-import java.util.Optional;
+import dev.spectron.core.trace.StoredTrace;
+import dev.spectron.core.trace.TraceWriter;
 
 /**
- * Recent chat response traces for {@code GET /traces/{id}}, the newest {@value #CAPACITY} per
- * server, like the retrieval traces: in memory, not durable, not shared between processes.
+ * Chat response traces for {@code GET /traces/{id}}, like the retrieval traces: handed to the
+ * {@link TraceWriter}, which stores them in batches, readable from any server process until the
+ * retention period ends.
  */
 public final class ResponseTraces {
-    static final int CAPACITY = 10_000;
-
-    private final RecentByContext<ResponseTrace> recent = new RecentByContext<>(CAPACITY);
-
-    public void record(ResponseTrace trace) {
-        recent.put(trace.contextId(), trace.id(), trace);
+    /** Renders a trace as the document {@code GET /traces/{id}} answers; the server's, since the wire shape is. */
+    @FunctionalInterface
+    public interface Renderer {
+        String render(ResponseTrace trace);
     }
 
-    /** The trace, only to a caller of the context that made it. */
-    public Optional<ResponseTrace> find(ContextId contextId, String traceId) {
-        return recent.find(contextId, traceId);
+    private final TraceWriter writer;
+    private final Renderer renderer;
+
+    public ResponseTraces(TraceWriter writer, Renderer renderer) {
+        this.writer = writer;
+        this.renderer = renderer;
+    }
+
+    public void record(ResponseTrace trace) {
+        writer.record(trace.contextId(), trace.id(), StoredTrace.Kind.RESPONSE, trace.createdAt(), () -> renderer.render(trace));
     }
 }

@@ -1,30 +1,25 @@
 package dev.spectron.core.chat;
 
-import java.util.concurrent.locks.ReentrantLock;
-
 /**
  * Serialises chats on one session, so that a chat's user turn and its reply are adjacent in the
- * transcript and the next chat sees both. Striped: sessions share a fixed set of locks, so memory
- * stays bounded; two sessions on one stripe merely wait for each other. Within one process only —
- * several server processes on one database would need a database lock.
+ * transcript and the next chat on the session sees both. The store supplies it
+ * ({@link dev.spectron.core.port.MemoryStore#sessionLocks()}), because the guarantee must hold for
+ * every server process on the database, not only within one.
+ *
+ * <p>Contract, for every implementation:
+ * <ul>
+ *   <li>Chats on one session ({@code contextId}, {@code sessionId}) run one at a time across every
+ *       server process on the database: {@code work} runs only while no other {@code work} on the
+ *       same session runs anywhere.</li>
+ *   <li>Sessions never wait for each other: a lock is per session, never shared with another
+ *       (no stripes), so a slow chat on one session does not delay a chat on any other.</li>
+ *   <li>A holder that dies releases the lock: an exception out of {@code work}, a lost database
+ *       connection or a killed process never leaves a session locked.</li>
+ *   <li>Waiters are served in arrival order as far as the backend allows.</li>
+ * </ul>
+ * Trap: hold it only around the work that ordering needs; every other chat on the session waits.
  */
-public final class SessionLocks {
-    private static final int STRIPES = 256;
-    private final ReentrantLock[] locks = new ReentrantLock[STRIPES];
-
-    public SessionLocks() {
-        for (int i = 0; i < STRIPES; i++) {
-            locks[i] = new ReentrantLock(true);
-        }
-    }
-
-    public void withLock(String contextId, String sessionId, Runnable work) {
-        ReentrantLock lock = locks[Math.floorMod((contextId + "\0" + sessionId).hashCode(), STRIPES)];
-        lock.lock();
-        try {
-            work.run();
-        } finally {
-            lock.unlock();
-        }
-    }
+public interface SessionLocks {
+    /** Runs {@code work} holding the lock of one session; exceptions from {@code work} propagate unchanged. */
+    void withLock(String contextId, String sessionId, Runnable work);
 }

@@ -1,5 +1,6 @@
 package dev.spectron.core.port;
 
+import dev.spectron.core.chat.SessionLocks;
 import java.util.function.Function;
 
 /**
@@ -25,6 +26,12 @@ public interface MemoryStore extends AutoCloseable {
 
     /** Runs {@code work} like {@link #write}, then rolls it back: a dry run that sees its own writes. */
     <T> T rehearse(Function<StoreTransaction, T> work);
+
+    /**
+     * The per-session chat locks for every server process on this store (see {@link SessionLocks}
+     * for the contract): one instance for the store's lifetime.
+     */
+    SessionLocks sessionLocks();
 
     /** A short name for health output and logs, e.g. {@code sqlite}. */
     String backend();

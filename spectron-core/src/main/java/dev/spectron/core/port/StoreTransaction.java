@@ -30,4 +30,6 @@ public interface StoreTransaction {
     UncertaintyRecords uncertainties();
 
     SearchRecords search();
+
+    TraceRecords traces();
 }

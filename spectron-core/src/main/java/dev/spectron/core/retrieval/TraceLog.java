@@ -1,30 +1,36 @@
 package dev.spectron.core.retrieval;
 
-import dev.spectron.core.RecentByContext;
 import dev.spectron.core.context.ContextId;
+import dev.spectron.core.trace.StoredTrace;
+import dev.spectron.core.trace.TraceWriter;
 import java.time.Instant;
-import java.util.Optional;
 
 /**
- * Recent retrieval traces (tier, reason, candidate counts, scores, latency), kept in memory for
- * {@code GET /traces/{id}}: the newest {@value #CAPACITY} per server. Not durable and not shared
- * between server processes — a trace answers "why did this read return that" shortly after it.
+ * Retrieval traces (tier, reason, candidate counts, scores, latency) for {@code GET /traces/{id}}:
+ * handed to the {@link TraceWriter}, which stores them in batches, so any server process on the
+ * database answers for them until the retention period ends.
  */
 public final class TraceLog {
-    static final int CAPACITY = 10_000;
-
     /** A trace with the context it belongs to and when it was made. */
     public record Trace(ContextId contextId, String query, Retrieval retrieval, Instant createdAt) {
     }
 
-    private final RecentByContext<Trace> recent = new RecentByContext<>(CAPACITY);
-
-    public void record(ContextId contextId, String query, Retrieval retrieval, Instant at) {
-        recent.put(contextId, retrieval.traceId(), new Trace(contextId, query, retrieval, at));
+    /** Renders a trace as the document {@code GET /traces/{id}} answers; the server's, since the wire shape is. */
+    @FunctionalInterface
+    public interface Renderer {
+        String render(Trace trace);
     }
 
-    /** The trace, only to a caller of the context that made it. */
-    public Optional<Trace> find(ContextId contextId, String traceId) {
-        return recent.find(contextId, traceId);
+    private final TraceWriter writer;
+    private final Renderer renderer;
+
+    public TraceLog(TraceWriter writer, Renderer renderer) {
+        this.writer = writer;
+        this.renderer = renderer;
+    }
+
+    public void record(ContextId contextId, String query, Retrieval retrieval, Instant at) {
+        Trace trace = new Trace(contextId, query, retrieval, at);
+        writer.record(contextId, retrieval.traceId(), StoredTrace.Kind.RETRIEVAL, at, () -> renderer.render(trace));
     }
 }

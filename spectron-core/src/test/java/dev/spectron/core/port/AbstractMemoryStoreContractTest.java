@@ -27,6 +27,7 @@ import dev.spectron.core.session.Role;
 import dev.spectron.core.session.ScopeSet;
 import dev.spectron.core.session.Session;
 import dev.spectron.core.session.Turn;
+import dev.spectron.core.trace.StoredTrace;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -210,8 +211,11 @@ public abstract class AbstractMemoryStoreContractTest {
             tx.changes().append(A, ChangeKind.SESSION_CREATED, "sess_a", T0);
             tx.idempotency().insert(A, new IdempotencyRecord("key_a", "k", "h", 201, "{}", T0));
             tx.search().insert(A, doc("doc_a", "findable words", "sess_a"));
+            tx.traces().insert(List.of(trace(A, "trace_a", T0), trace(B, "trace_b", T0)));
         });
         assertThat(writtenFlag(tx -> tx.contexts().delete(A))).isTrue();
+        assertThat(one(tx -> tx.traces().find(A, "trace_a"))).isEmpty();
+        assertThat(one(tx -> tx.traces().find(B, "trace_b"))).isPresent();
         assertThat(one(tx -> tx.contexts().find(A))).isEmpty();
         assertThat(one(tx -> tx.keys().findBySecretHash("hash-a"))).isEmpty();
         assertThat(all(tx -> tx.turns().list(A, "sess_a", 10, 0))).isEmpty();
@@ -247,6 +251,43 @@ public abstract class AbstractMemoryStoreContractTest {
         assertThat(renewed).extracting(Change::refId).containsExactly("sess_new_0", "sess_new_1", "sess_new_2", "sess_new_3", "sess_new_4");
         assertThat(renewed.getFirst().seq()).as("the new log does not go on from the old position").isGreaterThan(old + 1);
         assertThat(renewed).extracting(Change::seq).containsExactly(LongStream.rangeClosed(empty + 1, empty + 5).boxed().toArray(Long[]::new));
+    }
+
+    @Test
+    void traces_round_trip_and_are_found_only_in_their_context() {
+        StoredTrace retrieval = trace(A, "trace_1", T0);
+        StoredTrace response = new StoredTrace(B, "trace_2", StoredTrace.Kind.RESPONSE, T0.plusMillis(5), "{\"kind\":\"response\",\"text\":\"\u00e9\"}");
+        write(tx -> tx.traces().insert(List.of(retrieval, response)));
+
+        assertThat(one(tx -> tx.traces().find(A, "trace_1"))).contains(retrieval);
+        assertThat(one(tx -> tx.traces().find(B, "trace_2"))).contains(response);
+        assertThat(one(tx -> tx.traces().find(B, "trace_1"))).isEmpty();
+        assertThat(one(tx -> tx.traces().find(A, "trace_2"))).isEmpty();
+    }
+
+    @Test
+    void a_trace_stored_twice_keeps_the_first_and_one_of_a_missing_context_is_skipped() {
+        write(tx -> tx.traces().insert(List.of(trace(A, "trace_1", T0))));
+        StoredTrace again = new StoredTrace(A, "trace_1", StoredTrace.Kind.RETRIEVAL, T0.plusSeconds(1), "{\"again\":true}");
+        StoredTrace orphan = trace(new ContextId("deleted"), "trace_9", T0);
+        write(tx -> tx.traces().insert(List.of(again, orphan, trace(A, "trace_2", T0))));
+
+        assertThat(one(tx -> tx.traces().find(A, "trace_1"))).contains(trace(A, "trace_1", T0));
+        assertThat(one(tx -> tx.traces().find(new ContextId("deleted"), "trace_9"))).isEmpty();
+        assertThat(one(tx -> tx.traces().find(A, "trace_2"))).isPresent();
+    }
+
+    @Test
+    void traces_created_before_a_cutoff_are_deleted_in_every_context() {
+        write(tx -> tx.traces().insert(List.of(trace(A, "old_a", T0), trace(B, "old_b", T0.plusSeconds(10)),
+                trace(A, "new_a", T0.plusSeconds(3600)))));
+
+        assertThat(writtenNumber(tx -> tx.traces().deleteCreatedBefore(T0.plusSeconds(3600)))).isEqualTo(2);
+
+        assertThat(one(tx -> tx.traces().find(A, "old_a"))).isEmpty();
+        assertThat(one(tx -> tx.traces().find(B, "old_b"))).isEmpty();
+        assertThat(one(tx -> tx.traces().find(A, "new_a"))).isPresent();
+        assertThat(writtenNumber(tx -> tx.traces().deleteCreatedBefore(T0.plusSeconds(3600)))).isZero();
     }
 
     @Test
@@ -560,6 +601,10 @@ public abstract class AbstractMemoryStoreContractTest {
     protected static Turn turn(String id, String sessionId, long seq) {
         Instant at = T0.plus(seq, ChronoUnit.SECONDS);
         return new Turn(id, sessionId, seq, seq % 2 == 0 ? Role.ASSISTANT : Role.USER, "message " + seq, at.minusSeconds(3600), at);
+    }
+
+    protected static StoredTrace trace(ContextId contextId, String id, Instant at) {
+        return new StoredTrace(contextId, id, StoredTrace.Kind.RETRIEVAL, at, "{\"id\":\"" + id + "\",\"kind\":\"retrieval\"}");
     }
 
     protected <T> java.util.Optional<T> one(java.util.function.Function<StoreTransaction, java.util.Optional<T>> query) {

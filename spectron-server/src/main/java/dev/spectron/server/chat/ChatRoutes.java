@@ -55,19 +55,20 @@ public final class ChatRoutes {
     private final ContextModels models;
     private final Reembedder embedder;
     private final ChatService chat;
-    private final SessionLocks locks = new SessionLocks();
+    private final SessionLocks locks;
     private final Authenticator auth;
     private final IdempotentResponder responder;
     private final long maxBodyBytes;
 
     public ChatRoutes(ContextService contexts, TurnIngestion turns, SessionService sessions, ContextModels models, Reembedder embedder,
-                      ChatService chat, Authenticator auth, IdempotentResponder responder, long maxBodyBytes) {
+                      ChatService chat, SessionLocks locks, Authenticator auth, IdempotentResponder responder, long maxBodyBytes) {
         this.contexts = contexts;
         this.turns = turns;
         this.sessions = sessions;
         this.models = models;
         this.embedder = embedder;
         this.chat = chat;
+        this.locks = locks;
         this.auth = auth;
         this.responder = responder;
         this.maxBodyBytes = maxBodyBytes;

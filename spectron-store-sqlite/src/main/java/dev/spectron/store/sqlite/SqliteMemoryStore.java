@@ -2,6 +2,8 @@ package dev.spectron.store.sqlite;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import dev.spectron.core.chat.LocalSessionLocks;
+import dev.spectron.core.chat.SessionLocks;
 import dev.spectron.core.port.MemoryStore;
 import dev.spectron.core.port.StoreTransaction;
 import java.io.IOException;
@@ -25,6 +27,9 @@ import org.sqlite.SQLiteDataSource;
  * write is race-free. {@code synchronous=FULL} makes each commit durable (fsync of the WAL)
  * before {@link #write} returns. Readers use their own small pool and see WAL snapshots, so they
  * never wait for the writer.
+ *
+ * <p>One process owns a data directory, so the per-session chat locks live in this process
+ * ({@link LocalSessionLocks}).
  */
 public final class SqliteMemoryStore implements MemoryStore {
     private static final Logger LOG = LoggerFactory.getLogger(SqliteMemoryStore.class);
@@ -33,6 +38,7 @@ public final class SqliteMemoryStore implements MemoryStore {
 
     private final HikariDataSource writer;
     private final HikariDataSource readers;
+    private final SessionLocks sessionLocks = new LocalSessionLocks();
 
     private SqliteMemoryStore(HikariDataSource writer, HikariDataSource readers) {
         this.writer = writer;
@@ -70,6 +76,11 @@ public final class SqliteMemoryStore implements MemoryStore {
     @Override
     public <T> T rehearse(Function<StoreTransaction, T> work) {
         return inTransaction(writer, work, false);
+    }
+
+    @Override
+    public SessionLocks sessionLocks() {
+        return sessionLocks;
     }
 
     @Override

@@ -13,6 +13,7 @@ import dev.spectron.core.port.KeyRecords;
 import dev.spectron.core.port.SessionRecords;
 import dev.spectron.core.port.Settings;
 import dev.spectron.core.port.StoreTransaction;
+import dev.spectron.core.port.TraceRecords;
 import dev.spectron.core.port.TurnRecords;
 
 /** The per-aggregate parts over one open connection; cheap enough to build per transaction. */
@@ -86,5 +87,10 @@ final class SqliteTransaction implements StoreTransaction {
     @Override
     public SearchRecords search() {
         return new SqliteSearchRecords(sql);
+    }
+
+    @Override
+    public TraceRecords traces() {
+        return new SqliteTraceRecords(sql);
     }
 }
