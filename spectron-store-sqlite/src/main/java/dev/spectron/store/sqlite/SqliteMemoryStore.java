@@ -29,6 +29,7 @@ public final class SqliteMemoryStore implements MemoryStore {
     private static final Logger LOG = LoggerFactory.getLogger(SqliteMemoryStore.class);
     private static final int READERS = 4;
     private static final int BUSY_TIMEOUT_MS = 10_000;
+    private static final int REACHABLE_TIMEOUT_SECONDS = 2;
 
     private final HikariDataSource writer;
     private final HikariDataSource readers;
@@ -74,6 +75,20 @@ public final class SqliteMemoryStore implements MemoryStore {
     @Override
     public String backend() {
         return "sqlite";
+    }
+
+    @Override
+    public boolean reachable() {
+        // A local file has no network to hang on; a reader answers at once unless the file is gone or corrupt.
+        try (Connection connection = readers.getConnection(); var statement = connection.createStatement()) {
+            statement.setQueryTimeout(REACHABLE_TIMEOUT_SECONDS);
+            statement.execute("SELECT 1");
+            connection.rollback();
+            return true;
+        } catch (SQLException e) {
+            LOG.warn("SQLite store not reachable: {}", e.getMessage());
+            return false;
+        }
     }
 
     @Override
