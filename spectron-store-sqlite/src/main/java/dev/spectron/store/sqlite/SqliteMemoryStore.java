@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.function.Function;
 import org.flywaydb.core.Flyway;
 import org.slf4j.Logger;
@@ -21,7 +22,8 @@ import org.sqlite.SQLiteDataSource;
  *
  * <p>Writes go through a pool of exactly one connection whose transactions begin IMMEDIATE, so
  * writers queue in the pool instead of failing with SQLITE_BUSY, and read-then-insert inside a
- * write is race-free. {@code synchronous=FULL} makes each commit durable (fsync of the WAL)
+ * write is race-free; another store on the same file (another process) waits on SQLite's file
+ * lock through the busy timeout. {@code synchronous=FULL} makes each commit durable (fsync of the WAL)
  * before {@link #write} returns. Readers use their own small pool and see WAL snapshots, so they
  * never wait for the writer.
  */
@@ -29,6 +31,10 @@ public final class SqliteMemoryStore implements MemoryStore {
     private static final Logger LOG = LoggerFactory.getLogger(SqliteMemoryStore.class);
     private static final int READERS = 4;
     private static final int BUSY_TIMEOUT_MS = 10_000;
+    /** Takes the write lock at once, waiting up to the busy timeout for a writer in another store or process. */
+    private static final String BEGIN_WRITE = "BEGIN IMMEDIATE";
+    /** WAL: the snapshot is taken at the first read and held until the end. */
+    private static final String BEGIN_READ = "BEGIN";
     private static final int REACHABLE_TIMEOUT_SECONDS = 2;
 
     private final HikariDataSource writer;
@@ -59,17 +65,17 @@ public final class SqliteMemoryStore implements MemoryStore {
 
     @Override
     public <T> T write(Function<StoreTransaction, T> work) {
-        return inTransaction(writer, work, true);
+        return inTransaction(writer, BEGIN_WRITE, work, true);
     }
 
     @Override
     public <T> T read(Function<StoreTransaction, T> work) {
-        return inTransaction(readers, work, false);
+        return inTransaction(readers, BEGIN_READ, work, false);
     }
 
     @Override
     public <T> T rehearse(Function<StoreTransaction, T> work) {
-        return inTransaction(writer, work, false);
+        return inTransaction(writer, BEGIN_WRITE, work, false);
     }
 
     @Override
@@ -83,7 +89,6 @@ public final class SqliteMemoryStore implements MemoryStore {
         try (Connection connection = readers.getConnection(); var statement = connection.createStatement()) {
             statement.setQueryTimeout(REACHABLE_TIMEOUT_SECONDS);
             statement.execute("SELECT 1");
-            connection.rollback();
             return true;
         } catch (SQLException e) {
             LOG.warn("SQLite store not reachable: {}", e.getMessage());
@@ -97,18 +102,15 @@ public final class SqliteMemoryStore implements MemoryStore {
         writer.close();
     }
 
-    private static <T> T inTransaction(HikariDataSource pool, Function<StoreTransaction, T> work, boolean commit) {
+    private static <T> T inTransaction(HikariDataSource pool, String begin, Function<StoreTransaction, T> work, boolean commit) {
         try (Connection connection = pool.getConnection()) {
+            execute(connection, begin);
             try {
                 T result = work.apply(new SqliteTransaction(connection));
-                if (commit) {
-                    connection.commit();
-                } else {
-                    connection.rollback();
-                }
+                execute(connection, commit ? "COMMIT" : "ROLLBACK");
                 return result;
             } catch (RuntimeException | Error e) {
-                rollbackQuietly(connection, e);
+                rollbackQuietly(pool, connection, e);
                 throw e;
             }
         } catch (SQLException e) {
@@ -116,12 +118,22 @@ public final class SqliteMemoryStore implements MemoryStore {
         }
     }
 
-    /** A failed rollback must not hide the failure that caused it; it is attached as suppressed. */
-    private static void rollbackQuietly(Connection connection, Throwable cause) {
+    /**
+     * A failed rollback must not hide the failure that caused it; it is attached as suppressed, and
+     * the connection, whose transaction may still be open, is evicted rather than reused.
+     */
+    private static void rollbackQuietly(HikariDataSource pool, Connection connection, Throwable cause) {
         try {
-            connection.rollback();
+            execute(connection, "ROLLBACK");
         } catch (SQLException e) {
             cause.addSuppressed(e);
+            pool.evictConnection(connection);
+        }
+    }
+
+    private static void execute(Connection connection, String sql) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            statement.execute(sql);
         }
     }
 
@@ -143,7 +155,10 @@ public final class SqliteMemoryStore implements MemoryStore {
         config.setDataSource(dataSource);
         config.setMaximumPoolSize(size);
         config.setMinimumIdle(1);
-        config.setAutoCommit(false);
+        // Autocommit stays on and transactions are opened by explicit BEGIN statements: with it
+        // off, sqlite-jdbc begins the next transaction right after each commit, so an idle writer
+        // would hold the database's write lock and a second store on the file could never write.
+        config.setAutoCommit(true);
         return new HikariDataSource(config);
     }
 
