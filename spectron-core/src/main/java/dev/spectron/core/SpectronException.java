@@ -6,7 +6,8 @@ package dev.spectron.core;
  */
 public abstract sealed class SpectronException extends RuntimeException
         permits InvalidInputException, NotFoundException, ConflictException, UnauthorizedException,
-                PayloadTooLargeException, UnprocessableException, InsufficientStorageException {
+                PayloadTooLargeException, UnprocessableException, InsufficientStorageException,
+                StoreUnavailableException {
 
     protected SpectronException(String message) {
         super(message);

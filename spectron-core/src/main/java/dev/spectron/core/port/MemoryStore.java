@@ -4,8 +4,8 @@ import dev.spectron.core.chat.SessionLocks;
 import java.util.function.Function;
 
 /**
- * The storage port. Implementations: SQLite (embedded default) and, later, PostgreSQL; both pass
- * {@code AbstractMemoryStoreContractTest}.
+ * The storage port. Implementations: SQLite (embedded default) and PostgreSQL; both pass
+ * {@code AbstractMemoryStoreContractTest} and {@code AbstractSharedDatabaseContractTest}.
  *
  * <p>Contract:
  * <ul>
@@ -13,7 +13,8 @@ import java.util.function.Function;
  *       committed and durable: a process crash afterwards loses nothing. If {@code work} throws,
  *       nothing it wrote is kept and the exception propagates unchanged.</li>
  *   <li>Writes are serialised: two concurrent {@code write} calls never interleave, so
- *       read-then-insert inside one (e.g. the next turn seq) is safe.</li>
+ *       read-then-insert inside one (e.g. the next turn seq) is safe. This holds across every
+ *       store open on the same database, in this process or another.</li>
  *   <li>{@link #read} sees a consistent snapshot and must not write.</li>
  *   <li>Every query is filtered by context id; nothing crosses contexts.</li>
  * </ul>
@@ -35,6 +36,12 @@ public interface MemoryStore extends AutoCloseable {
 
     /** A short name for health output and logs, e.g. {@code sqlite}. */
     String backend();
+
+    /**
+     * Answers within about two seconds whether the database takes queries; never hangs and never
+     * throws. For health checks: a database that is down must make health say so, not hang it.
+     */
+    boolean reachable();
 
     @Override
     void close();

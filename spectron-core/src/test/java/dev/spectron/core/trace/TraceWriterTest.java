@@ -222,6 +222,11 @@ class TraceWriterTest {
         }
 
         @Override
+        public boolean reachable() {
+            return true;
+        }
+
+        @Override
         public void close() {
         }
     }

@@ -10,6 +10,7 @@ public enum ProblemKind {
     PAYLOAD_TOO_LARGE("payload-too-large", "Payload too large"),
     UNPROCESSABLE("unprocessable", "Unprocessable request"),
     INSUFFICIENT_STORAGE("insufficient-storage", "Insufficient storage"),
+    STORE_UNAVAILABLE("store-unavailable", "The database is unavailable"),
     HTTP_ERROR("http-error", "HTTP error"),
     MODEL_FAILED("model-failed", "The response model failed"),
     MODEL_UNAVAILABLE("model-unavailable", "The response model is unavailable"),

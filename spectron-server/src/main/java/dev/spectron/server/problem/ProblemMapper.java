@@ -2,6 +2,7 @@ package dev.spectron.server.problem;
 
 import dev.spectron.core.ConflictException;
 import dev.spectron.core.InsufficientStorageException;
+import dev.spectron.core.StoreUnavailableException;
 import dev.spectron.core.InvalidInputException;
 import dev.spectron.core.NotFoundException;
 import dev.spectron.core.PayloadTooLargeException;
@@ -57,6 +58,12 @@ public final class ProblemMapper {
             case InsufficientStorageException full -> {
                 LOG.error("request {} {} {}: {}", requestId, ctx.method(), path, full.getMessage());
                 yield Problem.of(ProblemKind.INSUFFICIENT_STORAGE, 507, full.getMessage(), path, null, requestId);
+            }
+            case StoreUnavailableException down -> {
+                LOG.error("request {} {} {}: {}", requestId, ctx.method(), path, down.getMessage());
+                ctx.header("Retry-After", "1");
+                yield Problem.of(ProblemKind.STORE_UNAVAILABLE, 503, "the database is unavailable; nothing was written; retry shortly",
+                        path, null, requestId);
             }
         };
     }

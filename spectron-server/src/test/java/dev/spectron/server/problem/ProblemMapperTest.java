@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.spectron.core.ConflictException;
 import dev.spectron.core.InsufficientStorageException;
+import dev.spectron.core.StoreUnavailableException;
 import dev.spectron.core.InvalidInputException;
 import dev.spectron.core.NotFoundException;
 import dev.spectron.core.PayloadTooLargeException;
@@ -16,6 +17,7 @@ import io.javalin.Javalin;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -68,6 +70,17 @@ class ProblemMapperTest {
         assertThat(reply.json().get("detail").asText()).isEqualTo(exception.getMessage());
         assertThat(reply.json().get("message").asText()).isEqualTo(exception.getMessage());
         assertThat(reply.json().get("instance").asText()).isEqualTo("/throw");
+    }
+
+    @Test
+    void a_database_outage_is_503_with_retry_after_and_no_internals() {
+        thrown = new StoreUnavailableException("PostgreSQL is unavailable: Connection to db.internal:5432 refused", null);
+        Reply reply = http.get("/throw").send();
+        assertThat(reply.status()).isEqualTo(503);
+        assertThat(reply.header("Retry-After")).isEqualTo("1");
+        assertThat(reply.json().get("type").asText()).isEqualTo("urn:spectron:problem:store-unavailable");
+        assertThat(reply.json().get("detail").asText()).isEqualTo("the database is unavailable; nothing was written; retry shortly");
+        assertThat(reply.body()).doesNotContain("db.internal");
     }
 
     @ParameterizedTest(name = "unmapped exception")

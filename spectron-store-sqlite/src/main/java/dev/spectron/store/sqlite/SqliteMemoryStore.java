@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.Optional;
 import java.util.function.Function;
 import org.flywaydb.core.Flyway;
@@ -24,7 +25,8 @@ import org.sqlite.SQLiteDataSource;
  *
  * <p>Writes go through a pool of exactly one connection whose transactions begin IMMEDIATE, so
  * writers queue in the pool instead of failing with SQLITE_BUSY, and read-then-insert inside a
- * write is race-free. {@code synchronous=FULL} makes each commit durable (fsync of the WAL)
+ * write is race-free; another store on the same file (another process) waits on SQLite's file
+ * lock through the busy timeout. {@code synchronous=FULL} makes each commit durable (fsync of the WAL)
  * before {@link #write} returns. Readers use their own small pool and see WAL snapshots, so they
  * never wait for the writer.
  *
@@ -35,6 +37,11 @@ public final class SqliteMemoryStore implements MemoryStore {
     private static final Logger LOG = LoggerFactory.getLogger(SqliteMemoryStore.class);
     private static final int READERS = 4;
     private static final int BUSY_TIMEOUT_MS = 10_000;
+    /** Takes the write lock at once, waiting up to the busy timeout for a writer in another store or process. */
+    private static final String BEGIN_WRITE = "BEGIN IMMEDIATE";
+    /** WAL: the snapshot is taken at the first read and held until the end. */
+    private static final String BEGIN_READ = "BEGIN";
+    private static final int REACHABLE_TIMEOUT_SECONDS = 2;
 
     private final HikariDataSource writer;
     private final HikariDataSource readers;
@@ -65,22 +72,35 @@ public final class SqliteMemoryStore implements MemoryStore {
 
     @Override
     public <T> T write(Function<StoreTransaction, T> work) {
-        return inTransaction(writer, work, true);
+        return inTransaction(writer, BEGIN_WRITE, work, true);
     }
 
     @Override
     public <T> T read(Function<StoreTransaction, T> work) {
-        return inTransaction(readers, work, false);
+        return inTransaction(readers, BEGIN_READ, work, false);
     }
 
     @Override
     public <T> T rehearse(Function<StoreTransaction, T> work) {
-        return inTransaction(writer, work, false);
+        return inTransaction(writer, BEGIN_WRITE, work, false);
     }
 
     @Override
     public SessionLocks sessionLocks() {
         return sessionLocks;
+    }
+
+    @Override
+    public boolean reachable() {
+        // A local file has no network to hang on; a reader answers at once unless the file is gone or corrupt.
+        try (Connection connection = readers.getConnection(); var statement = connection.createStatement()) {
+            statement.setQueryTimeout(REACHABLE_TIMEOUT_SECONDS);
+            statement.execute("SELECT 1");
+            return true;
+        } catch (SQLException e) {
+            LOG.warn("SQLite store not reachable: {}", e.getMessage());
+            return false;
+        }
     }
 
     @Override
@@ -95,15 +115,16 @@ public final class SqliteMemoryStore implements MemoryStore {
     }
 
     /**
-     * Runs {@code work} in the connection's open transaction, then commits or rolls back. A
-     * connection whose state is in doubt afterwards (its rollback failed, or a statement failed in
-     * a way that lets SQLite roll back on its own) is evicted from the pool, so the next
-     * transaction starts on a fresh one: sqlite-jdbc re-issues {@code BEGIN} only after a
-     * successful commit or rollback, and a connection without it runs every statement in
-     * autocommit (issue 20 point 0).
+     * Runs {@code work} between an explicit {@code begin} and {@code COMMIT} (or {@code ROLLBACK}).
+     * Connections stay in autocommit between transactions, so every transaction starts from a
+     * known state: after SQLITE_FULL, SQLite has rolled back by itself and the next {@code BEGIN}
+     * opens a new transaction, where a driver-managed one would have gone on in autocommit
+     * (issue 20 point 0). A connection whose state is still in doubt (its rollback failed, or a
+     * statement failed in a way that lets SQLite roll back on its own) is evicted all the same.
      */
-    private static <T> T inTransaction(HikariDataSource pool, Function<StoreTransaction, T> work, boolean commit) {
-        try (Connection connection = borrow(pool)) {
+    private static <T> T inTransaction(HikariDataSource pool, String begin, Function<StoreTransaction, T> work, boolean commit) {
+        try (Connection connection = pool.getConnection()) {
+            execute(connection, begin);
             Sql sql = new Sql(connection);
             T result;
             try {
@@ -125,11 +146,7 @@ public final class SqliteMemoryStore implements MemoryStore {
 
     private static void finish(HikariDataSource pool, Connection connection, Sql sql, boolean commit) {
         try {
-            if (commit) {
-                connection.commit();
-            } else {
-                connection.rollback();
-            }
+            execute(connection, commit ? "COMMIT" : "ROLLBACK");
         } catch (SQLException e) {
             RuntimeException failure = SqliteFailures.translate(commit ? "commit" : "rollback", e);
             rollbackOrEvict(pool, connection, sql, failure);
@@ -141,7 +158,7 @@ public final class SqliteMemoryStore implements MemoryStore {
     private static void rollbackOrEvict(HikariDataSource pool, Connection connection, Sql sql, Throwable cause) {
         boolean inDoubt = sql.endedBy().isPresent();
         try {
-            connection.rollback();
+            execute(connection, "ROLLBACK");
         } catch (SQLException e) {
             cause.addSuppressed(e);
             inDoubt = true;
@@ -152,24 +169,10 @@ public final class SqliteMemoryStore implements MemoryStore {
         }
     }
 
-    /**
-     * A pooled connection, in a transaction. Hikari restores autocommit off when a connection comes
-     * back; one found in autocommit was changed behind the pool's back and is replaced.
-     */
-    private static Connection borrow(HikariDataSource pool) throws SQLException {
-        Connection connection = pool.getConnection();
-        if (!connection.getAutoCommit()) {
-            return connection;
+    private static void execute(Connection connection, String sql) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            statement.execute(sql);
         }
-        LOG.warn("{}: discarding a connection found in autocommit", pool.getPoolName());
-        pool.evictConnection(connection);
-        connection.close();
-        connection = pool.getConnection();
-        if (connection.getAutoCommit()) {
-            connection.close();
-            throw new SqliteStoreException("a fresh " + pool.getPoolName() + " connection is in autocommit", null);
-        }
-        return connection;
     }
 
     private static SQLiteDataSource dataSource(String url, SQLiteConfig.TransactionMode mode) {
@@ -190,7 +193,10 @@ public final class SqliteMemoryStore implements MemoryStore {
         config.setDataSource(dataSource);
         config.setMaximumPoolSize(size);
         config.setMinimumIdle(1);
-        config.setAutoCommit(false);
+        // Autocommit stays on and transactions are opened by explicit BEGIN statements: with it
+        // off, sqlite-jdbc begins the next transaction right after each commit, so an idle writer
+        // would hold the database's write lock and a second store on the file could never write.
+        config.setAutoCommit(true);
         return new HikariDataSource(config);
     }
 
