@@ -12,6 +12,11 @@ final class StartBanner {
         this.server = server;
     }
 
+    private static String storeLocation(ServerConfig config) {
+        return config.postgres() == null ? "data " + config.databaseFile().toAbsolutePath().normalize()
+                : "PostgreSQL " + config.postgres().describe();
+    }
+
     String render() {
         ServerConfig config = server.config();
         BootstrapResult boot = server.bootstrap();
@@ -19,7 +24,7 @@ final class StartBanner {
         StringBuilder out = new StringBuilder();
         out.append("Spectron ").append(SpectronServer.VERSION).append(" listening on ").append(url)
                 .append("  (bind ").append(config.host()).append(':').append(server.port())
-                .append(", data ").append(config.databaseFile().toAbsolutePath().normalize()).append(")\n");
+                .append(", ").append(storeLocation(config)).append(")\n");
         if (boot.newManagementSecret() != null) {
             out.append("\nManagement API key (shown only now; only its hash is stored):\n")
                     .append("  export SPECTRON_MANAGEMENT_API_KEY=").append(boot.newManagementSecret()).append('\n');

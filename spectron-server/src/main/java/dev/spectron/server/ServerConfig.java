@@ -1,5 +1,6 @@
 package dev.spectron.server;
 
+import dev.spectron.store.postgres.PostgresSettings;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
@@ -19,9 +20,11 @@ import org.slf4j.LoggerFactory;
  * @param maxBodyBytes    request body limit ({@code SPECTRON_MAX_BODY_BYTES}, default 1 MiB)
  * @param providerEnvironment model provider keys and base URLs ({@code OPENAI_API_KEY}, {@code OLLAMA_BASE_URL}, ...)
  * @param traceRetention  how long retrieval and response traces are kept ({@code SPECTRON_TRACE_RETENTION_HOURS}, default 72 hours)
+ * @param postgres        the PostgreSQL store ({@code SPECTRON_DATABASE_URL}, pool size {@code SPECTRON_DATABASE_POOL_SIZE});
+ *                        null for the embedded SQLite store in {@code dataDir}
  */
 public record ServerConfig(String host, int port, Path dataDir, String apiKey, String managementKey, long maxBodyBytes,
-                           Map<String, String> providerEnvironment, Duration traceRetention) {
+                           Map<String, String> providerEnvironment, Duration traceRetention, PostgresSettings postgres) {
     private static final Logger LOG = LoggerFactory.getLogger(ServerConfig.class);
     public static final int DEFAULT_PORT = 9090;
     public static final long DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
@@ -58,7 +61,7 @@ public record ServerConfig(String host, int port, Path dataDir, String apiKey, S
     }
 
     public static ServerConfig defaults() {
-        return new ServerConfig("0.0.0.0", DEFAULT_PORT, Path.of("data"), null, null, DEFAULT_MAX_BODY_BYTES, Map.of(), DEFAULT_TRACE_RETENTION);
+        return new ServerConfig("0.0.0.0", DEFAULT_PORT, Path.of("data"), null, null, DEFAULT_MAX_BODY_BYTES, Map.of(), DEFAULT_TRACE_RETENTION, null);
     }
 
     /** Reads the {@code SPECTRON_*} variables over the defaults. */
@@ -91,7 +94,7 @@ public record ServerConfig(String host, int port, Path dataDir, String apiKey, S
             }
         });
         return new ServerConfig(config.host, config.port, config.dataDir, env.get("SPECTRON_API_KEY"),
-                env.get("SPECTRON_MANAGEMENT_API_KEY"), bodyLimit, providers, traceRetention);
+                env.get("SPECTRON_MANAGEMENT_API_KEY"), bodyLimit, providers, traceRetention, postgres(env));
     }
 
     /** {@code host:port}, {@code :port} or {@code host}. */
@@ -99,38 +102,53 @@ public record ServerConfig(String host, int port, Path dataDir, String apiKey, S
         String value = bindAddress.strip();
         int colon = value.lastIndexOf(':');
         if (colon < 0) {
-            return new ServerConfig(value, port, dataDir, apiKey, managementKey, maxBodyBytes, providerEnvironment, traceRetention);
+            return new ServerConfig(value, port, dataDir, apiKey, managementKey, maxBodyBytes, providerEnvironment, traceRetention, postgres);
         }
         String host = colon == 0 ? this.host : value.substring(0, colon);
         if (host.startsWith("[") && host.endsWith("]")) {
             host = host.substring(1, host.length() - 1);
         }
         int port = (int) parseLong("bind address port", value.substring(colon + 1));
-        return new ServerConfig(host, port, dataDir, apiKey, managementKey, maxBodyBytes, providerEnvironment, traceRetention);
+        return new ServerConfig(host, port, dataDir, apiKey, managementKey, maxBodyBytes, providerEnvironment, traceRetention, postgres);
     }
 
     public ServerConfig withDataDir(Path dataDir) {
-        return new ServerConfig(host, port, dataDir, apiKey, managementKey, maxBodyBytes, providerEnvironment, traceRetention);
+        return new ServerConfig(host, port, dataDir, apiKey, managementKey, maxBodyBytes, providerEnvironment, traceRetention, postgres);
     }
 
     public ServerConfig withApiKey(String apiKey) {
-        return new ServerConfig(host, port, dataDir, apiKey, managementKey, maxBodyBytes, providerEnvironment, traceRetention);
+        return new ServerConfig(host, port, dataDir, apiKey, managementKey, maxBodyBytes, providerEnvironment, traceRetention, postgres);
     }
 
     public ServerConfig withManagementKey(String managementKey) {
-        return new ServerConfig(host, port, dataDir, apiKey, managementKey, maxBodyBytes, providerEnvironment, traceRetention);
+        return new ServerConfig(host, port, dataDir, apiKey, managementKey, maxBodyBytes, providerEnvironment, traceRetention, postgres);
     }
 
     public ServerConfig withMaxBodyBytes(long maxBodyBytes) {
-        return new ServerConfig(host, port, dataDir, apiKey, managementKey, maxBodyBytes, providerEnvironment, traceRetention);
-    }
-
-    public ServerConfig withProviderEnvironment(Map<String, String> providerEnvironment) {
-        return new ServerConfig(host, port, dataDir, apiKey, managementKey, maxBodyBytes, providerEnvironment, traceRetention);
+        return new ServerConfig(host, port, dataDir, apiKey, managementKey, maxBodyBytes, providerEnvironment, traceRetention, postgres);
     }
 
     public ServerConfig withTraceRetention(Duration traceRetention) {
-        return new ServerConfig(host, port, dataDir, apiKey, managementKey, maxBodyBytes, providerEnvironment, traceRetention);
+        return new ServerConfig(host, port, dataDir, apiKey, managementKey, maxBodyBytes, providerEnvironment, traceRetention, postgres);
+    }
+
+    /** Selects the PostgreSQL store ({@code postgresql://user:password@host:port/db} or the {@code jdbc:postgresql://} form). */
+    public ServerConfig withDatabaseUrl(String databaseUrl) {
+        PostgresSettings settings = PostgresSettings.fromUrl(databaseUrl.strip());
+        if (postgres != null) {
+            settings = settings.withPoolSize(postgres.poolSize());
+        }
+        return new ServerConfig(host, port, dataDir, apiKey, managementKey, maxBodyBytes, providerEnvironment, traceRetention, settings);
+    }
+
+    private static PostgresSettings postgres(Map<String, String> env) {
+        String databaseUrl = env.get("SPECTRON_DATABASE_URL");
+        if (databaseUrl == null || databaseUrl.isBlank()) {
+            return null;
+        }
+        PostgresSettings postgres = PostgresSettings.fromUrl(databaseUrl.strip());
+        String poolSize = env.get("SPECTRON_DATABASE_POOL_SIZE");
+        return poolSize == null || poolSize.isBlank() ? postgres : postgres.withPoolSize((int) parseLong("SPECTRON_DATABASE_POOL_SIZE", poolSize));
     }
 
     public Path databaseFile() {
@@ -152,7 +170,8 @@ public record ServerConfig(String host, int port, Path dataDir, String apiKey, S
     /** Keys are masked: this is what gets logged. */
     @Override
     public String toString() {
-        return "ServerConfig[bind=" + host + ":" + port + ", dataDir=" + dataDir + ", apiKey=" + mask(apiKey)
+        String store = postgres == null ? "sqlite:" + databaseFile() : "postgres:" + postgres.describe();
+        return "ServerConfig[bind=" + host + ":" + port + ", store=" + store + ", apiKey=" + mask(apiKey)
                 + ", managementKey=" + mask(managementKey) + ", maxBodyBytes=" + maxBodyBytes + ", providerVariables=" + providerEnvironment.keySet() + ", traceRetentionHours=" + traceRetention.toHours() + "]";
     }
 

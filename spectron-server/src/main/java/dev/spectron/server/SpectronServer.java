@@ -20,6 +20,8 @@ import dev.spectron.server.problem.ProblemMapper;
 import dev.spectron.server.retrieval.RetrievalRoutes;
 import dev.spectron.server.session.SessionRoutes;
 import dev.spectron.server.trace.TraceRoutes;
+import dev.spectron.store.postgres.PostgresMemoryStore;
+import dev.spectron.store.postgres.PostgresStoreException;
 import dev.spectron.store.sqlite.SqliteMemoryStore;
 import io.javalin.Javalin;
 import java.time.Clock;
@@ -61,7 +63,8 @@ public final class SpectronServer implements AutoCloseable {
      */
     public static SpectronServer start(ServerConfig config) {
         // Before anything is logged or opened, so a refused second process says one line and touches nothing.
-        DataDirectoryLock lock = DataDirectoryLock.acquire(config.dataDir());
+        // PostgreSQL is shared by design: only the embedded store is held to one process.
+        DataDirectoryLock lock = config.postgres() == null ? DataDirectoryLock.acquire(config.dataDir()) : DataDirectoryLock.none();
         try {
             return start(config, lock);
         } catch (RuntimeException | Error e) {
@@ -74,7 +77,7 @@ public final class SpectronServer implements AutoCloseable {
         LOG.info("starting with {}", config);
         // Millisecond ticks: stored times are milliseconds, so responses and later reads agree.
         Clock clock = Clock.tickMillis(java.time.ZoneOffset.UTC);
-        MemoryStore store = SqliteMemoryStore.open(config.databaseFile());
+        MemoryStore store = openStore(config);
         Services services;
         try {
             services = Services.wire(store, config, clock);
@@ -83,7 +86,7 @@ public final class SpectronServer implements AutoCloseable {
             throw e;
         }
         try {
-            BootstrapResult bootstrap = new EmbeddedBootstrap(store, services.contexts(), services.keys(), clock).run(config);
+            BootstrapResult bootstrap = new EmbeddedBootstrap(store, services.keys(), clock).run(config);
             Authenticator auth = new Authenticator(services.keys(), bootstrap.managementKey());
             IdempotentResponder responder = new IdempotentResponder(services.idempotency());
             long maxBody = config.maxBodyBytes();
@@ -118,6 +121,18 @@ public final class SpectronServer implements AutoCloseable {
             services.traceWriter().close(Duration.ofSeconds(5));
             store.close();
             throw e;
+        }
+    }
+
+    /** The store {@code config} selects: PostgreSQL when a database URL is set (several nodes may share it), else the embedded SQLite file. */
+    public static MemoryStore openStore(ServerConfig config) {
+        if (config.postgres() == null) {
+            return SqliteMemoryStore.open(config.databaseFile());
+        }
+        try {
+            return PostgresMemoryStore.open(config.postgres());
+        } catch (PostgresStoreException e) {
+            throw new StartupException(e.getMessage(), e);
         }
     }
 

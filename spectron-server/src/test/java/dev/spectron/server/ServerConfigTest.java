@@ -58,4 +58,29 @@ class ServerConfigTest {
     void out_of_range_body_limit_falls_back_to_the_default() {
         assertThat(ServerConfig.defaults().withMaxBodyBytes(10).maxBodyBytes()).isEqualTo(ServerConfig.DEFAULT_MAX_BODY_BYTES);
     }
+
+    @Test
+    void a_database_url_selects_postgres_and_its_password_is_never_shown() {
+        ServerConfig config = ServerConfig.fromEnvironment(Map.of("SPECTRON_DATABASE_URL", "postgresql://spectron:s3cret@db.internal:5433/memory",
+                "SPECTRON_DATABASE_POOL_SIZE", "4"));
+        assertThat(config.postgres()).isNotNull();
+        assertThat(config.postgres().poolSize()).isEqualTo(4);
+        assertThat(config.toString()).contains("store=postgres:db.internal:5433/memory").doesNotContain("s3cret");
+        assertThat(ServerConfig.defaults().postgres()).isNull();
+        assertThat(ServerConfig.defaults().toString()).contains("store=sqlite:");
+    }
+
+    @Test
+    void the_flag_keeps_the_pool_size_of_the_environment() {
+        ServerConfig config = ServerConfig.fromEnvironment(Map.of("SPECTRON_DATABASE_URL", "postgresql://a@h/db", "SPECTRON_DATABASE_POOL_SIZE", "3"))
+                .withDatabaseUrl("jdbc:postgresql://other:5432/db2?user=b");
+        assertThat(config.postgres().poolSize()).isEqualTo(3);
+        assertThat(config.postgres().describe()).isEqualTo("other:5432/db2");
+    }
+
+    @Test
+    void a_bad_database_url_is_refused_with_one_line() {
+        assertThatThrownBy(() -> ServerConfig.fromEnvironment(Map.of("SPECTRON_DATABASE_URL", "mysql://x:pw@h/db")))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageNotContaining("\n").hasMessageNotContaining("pw@");
+    }
 }

@@ -21,10 +21,15 @@ public final class DataDirectoryLock implements AutoCloseable {
     static final String FILE_NAME = "spectron.lock";
     private static final int MAX_PID_BYTES = 32;
 
-    private final FileChannel channel;
+    private final FileChannel channel; // null when nothing is held
 
     private DataDirectoryLock(FileChannel channel) {
         this.channel = channel;
+    }
+
+    /** Holds nothing: for a server on PostgreSQL, which several processes share. */
+    public static DataDirectoryLock none() {
+        return new DataDirectoryLock(null);
     }
 
     /** @throws DataDirectoryInUseException when another process, or this one, holds the lock */
@@ -70,6 +75,9 @@ public final class DataDirectoryLock implements AutoCloseable {
     /** Releases the lock (closing the channel does); the file stays, and the next owner overwrites the pid. */
     @Override
     public void close() {
+        if (channel == null) {
+            return;
+        }
         try {
             channel.close();
         } catch (IOException e) {
