@@ -6,6 +6,7 @@ import dev.spectron.core.NotFoundException;
 import dev.spectron.core.UnauthorizedException;
 import dev.spectron.core.context.ContextId;
 import dev.spectron.core.port.MemoryStore;
+import dev.spectron.core.port.StoreTransaction;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -30,15 +31,18 @@ public final class KeyService {
     /** Mints a key named {@code name}; {@code ttl} may be null for a key that does not expire. */
     public MintedKey mint(ContextId contextId, String name, Duration ttl) {
         validateName(name);
+        return store.write(tx -> mint(tx, contextId, name, ttl));
+    }
+
+    /** {@link #mint(ContextId, String, Duration)} inside the caller's write, e.g. the first-start set-up. */
+    public MintedKey mint(StoreTransaction tx, ContextId contextId, String name, Duration ttl) {
+        validateName(name);
         Instant now = clock.instant();
         String id = Ids.newId("key_", now);
         String secret = KeySecrets.newSecret(id);
         ApiKey key = new ApiKey(id, contextId, name, KeySecrets.hash(secret), now, expiry(now, ttl));
-        store.write(tx -> {
-            tx.contexts().find(contextId).orElseThrow(() -> new NotFoundException("context '" + contextId + "' does not exist"));
-            tx.keys().insert(key);
-            return null;
-        });
+        tx.contexts().find(contextId).orElseThrow(() -> new NotFoundException("context '" + contextId + "' does not exist"));
+        tx.keys().insert(key);
         return new MintedKey(key, secret);
     }
 
@@ -47,16 +51,19 @@ public final class KeyService {
      * unless that exact secret is already registered. Returns true when it was added.
      */
     public boolean register(ContextId contextId, String name, String secret) {
+        return store.write(tx -> register(tx, contextId, name, secret));
+    }
+
+    /** {@link #register(ContextId, String, String)} inside the caller's write. */
+    public boolean register(StoreTransaction tx, ContextId contextId, String name, String secret) {
         String hash = KeySecrets.hash(secret);
-        return store.write(tx -> {
-            if (tx.keys().findBySecretHash(hash).isPresent()) {
-                return false;
-            }
-            Instant now = clock.instant();
-            String keyName = tx.keys().findByName(contextId, name).isPresent() ? name + "-" + now.toEpochMilli() : name;
-            tx.keys().insert(new ApiKey(Ids.newId("key_", now), contextId, keyName, hash, now, null));
-            return true;
-        });
+        if (tx.keys().findBySecretHash(hash).isPresent()) {
+            return false;
+        }
+        Instant now = clock.instant();
+        String keyName = tx.keys().findByName(contextId, name).isPresent() ? name + "-" + now.toEpochMilli() : name;
+        tx.keys().insert(new ApiKey(Ids.newId("key_", now), contextId, keyName, hash, now, null));
+        return true;
     }
 
     /** Gives the key a new secret; the old one stops working immediately. A null ttl keeps the expiry. */

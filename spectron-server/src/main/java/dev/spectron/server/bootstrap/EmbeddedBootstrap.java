@@ -2,14 +2,15 @@ package dev.spectron.server.bootstrap;
 
 import dev.spectron.core.auth.KeySecrets;
 import dev.spectron.core.auth.KeyService;
+import dev.spectron.core.context.Context;
+import dev.spectron.core.context.ContextConfig;
 import dev.spectron.core.context.ContextId;
-import dev.spectron.core.context.ContextService;
 import dev.spectron.core.port.MemoryStore;
+import dev.spectron.core.port.StoreTransaction;
 import dev.spectron.server.ServerConfig;
 import dev.spectron.server.auth.ManagementKey;
 import java.time.Clock;
-import java.util.Map;
-import java.util.Optional;
+import java.time.Instant;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,63 +27,60 @@ public final class EmbeddedBootstrap {
     private static final String ENV_KEY_NAME = "env";
 
     private final MemoryStore store;
-    private final ContextService contexts;
     private final KeyService keys;
     private final Clock clock;
 
-    public EmbeddedBootstrap(MemoryStore store, ContextService contexts, KeyService keys, Clock clock) {
+    public EmbeddedBootstrap(MemoryStore store, KeyService keys, Clock clock) {
         this.store = store;
-        this.contexts = contexts;
         this.keys = keys;
         this.clock = clock;
     }
 
+    /**
+     * One write transaction, so that nodes starting together on one new database agree: the first
+     * to commit sets up, the others find its management key and context and set up nothing.
+     */
     public BootstrapResult run(ServerConfig config) {
-        String newManagementSecret = null;
-        String managementHash;
-        if (config.managementKey() != null) {
-            managementHash = KeySecrets.hash(config.managementKey());
-            putSetting(MANAGEMENT_KEY_HASH, managementHash);
-        } else {
-            Optional<String> stored = store.read(tx -> tx.settings().get(MANAGEMENT_KEY_HASH));
-            if (stored.isPresent()) {
-                managementHash = stored.get();
-            } else {
-                newManagementSecret = KeySecrets.newSecret("mgmt");
-                managementHash = KeySecrets.hash(newManagementSecret);
-                putSetting(MANAGEMENT_KEY_HASH, managementHash);
+        Instant now = clock.instant();
+        return store.write(tx -> {
+            String newManagementSecret = config.managementKey() == null && tx.settings().get(MANAGEMENT_KEY_HASH).isEmpty()
+                    ? KeySecrets.newSecret("mgmt") : null;
+            String chosen = config.managementKey() != null ? config.managementKey() : newManagementSecret;
+            if (chosen != null) {
+                tx.settings().put(MANAGEMENT_KEY_HASH, KeySecrets.hash(chosen));
             }
-        }
+            String newDevKey = tx.settings().get(BOOTSTRAPPED_AT).isEmpty() ? firstStart(tx, config, now) : laterStart(tx, config);
+            boolean defaultExists = tx.contexts().find(ContextId.DEFAULT).isPresent();
+            return new BootstrapResult(new ManagementKey(tx.settings().get(MANAGEMENT_KEY_HASH).orElseThrow()), newManagementSecret,
+                    newDevKey, config.apiKey() != null && defaultExists, defaultExists);
+        });
+    }
 
-        boolean firstStart = store.read(tx -> tx.settings().get(BOOTSTRAPPED_AT)).isEmpty();
+    /** Context {@code default} and its development key; returns the key's secret when one was generated. */
+    private String firstStart(StoreTransaction tx, ServerConfig config, Instant now) {
+        if (tx.contexts().find(ContextId.DEFAULT).isEmpty()) {
+            tx.contexts().insert(new Context(ContextId.DEFAULT, "created on first start", ContextConfig.empty(), now));
+            LOG.info("creating context 'default'");
+        }
         String newDevKey = null;
-        if (firstStart) {
-            if (!contexts.exists(ContextId.DEFAULT)) {
-                contexts.create(ContextId.DEFAULT, "created on first start", Map.of());
-                LOG.info("created context 'default'");
-            }
-            if (config.apiKey() != null) {
-                keys.register(ContextId.DEFAULT, DEV_KEY_NAME, config.apiKey());
-            } else {
-                newDevKey = keys.mint(ContextId.DEFAULT, DEV_KEY_NAME, null).secret();
-            }
-            putSetting(BOOTSTRAPPED_AT, clock.instant().toString());
-        } else if (config.apiKey() != null) {
-            if (contexts.exists(ContextId.DEFAULT)) {
-                keys.register(ContextId.DEFAULT, ENV_KEY_NAME, config.apiKey());
+        if (config.apiKey() != null) {
+            keys.register(tx, ContextId.DEFAULT, DEV_KEY_NAME, config.apiKey());
+        } else {
+            newDevKey = keys.mint(tx, ContextId.DEFAULT, DEV_KEY_NAME, null).secret();
+        }
+        tx.settings().put(BOOTSTRAPPED_AT, now.toString());
+        return newDevKey;
+    }
+
+    /** A key given in the environment on a later start joins {@code default}, unless that context was deleted. */
+    private String laterStart(StoreTransaction tx, ServerConfig config) {
+        if (config.apiKey() != null) {
+            if (tx.contexts().find(ContextId.DEFAULT).isPresent()) {
+                keys.register(tx, ContextId.DEFAULT, ENV_KEY_NAME, config.apiKey());
             } else {
                 LOG.warn("SPECTRON_API_KEY is set but context 'default' was deleted; the key is not registered");
             }
         }
-        boolean defaultExists = contexts.exists(ContextId.DEFAULT);
-        return new BootstrapResult(new ManagementKey(managementHash), newManagementSecret, newDevKey,
-                config.apiKey() != null && defaultExists, defaultExists);
-    }
-
-    private void putSetting(String name, String value) {
-        store.write(tx -> {
-            tx.settings().put(name, value);
-            return null;
-        });
+        return null;
     }
 }
