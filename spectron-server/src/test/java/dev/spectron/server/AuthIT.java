@@ -30,7 +30,7 @@ class AuthIT {
         Reply reply = http.get("/api/v1/health").send();
         assertThat(reply.status()).isEqualTo(200);
         assertThat(reply.json().get("status").asText()).isEqualTo("ok");
-        assertThat(reply.json().get("store").asText()).isEqualTo("sqlite");
+        assertThat(reply.json().get("store").asText()).isEqualTo(TestServer.onPostgres() ? "postgres" : "sqlite");
     }
 
     @Test

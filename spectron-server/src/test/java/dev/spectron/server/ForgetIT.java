@@ -5,6 +5,7 @@ import static dev.spectron.server.testing.TestServer.MANAGEMENT_KEY;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.spectron.server.ServerConfig;
 import dev.spectron.server.testing.ServerExtension;
 import dev.spectron.server.testing.TestHttp;
 import dev.spectron.server.testing.TestHttp.Reply;
@@ -216,7 +217,7 @@ class ForgetIT {
 
     /** Reads the server's database directly: what the API no longer shows must be gone from disk too. */
     private static List<String> column(String sql, Object... params) throws SQLException {
-        try (Connection db = DriverManager.getConnection("jdbc:sqlite:" + SERVER.server().server().config().databaseFile());
+        try (Connection db = database(SERVER.server().server().config());
              PreparedStatement statement = db.prepareStatement(sql)) {
             for (int i = 0; i < params.length; i++) {
                 statement.setObject(i + 1, params[i]);
@@ -229,5 +230,10 @@ class ForgetIT {
             }
             return values;
         }
+    }
+
+    private static Connection database(ServerConfig config) throws SQLException {
+        return config.postgres() == null ? DriverManager.getConnection("jdbc:sqlite:" + config.databaseFile())
+                : DriverManager.getConnection(config.postgres().jdbcUrl(), config.postgres().user(), config.postgres().password());
     }
 }

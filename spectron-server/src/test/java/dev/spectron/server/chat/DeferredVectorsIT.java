@@ -6,12 +6,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.spectron.core.context.ContextId;
 import dev.spectron.core.embedding.EmbeddingSpec;
+import dev.spectron.core.port.MemoryStore;
 import dev.spectron.core.port.StoreTransaction;
 import dev.spectron.core.retrieval.SearchDoc;
 import dev.spectron.core.session.ScopeSet;
+import dev.spectron.server.SpectronServer;
 import dev.spectron.server.testing.TestHttp;
 import dev.spectron.server.testing.TestServer;
-import dev.spectron.store.sqlite.SqliteMemoryStore;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Map;
@@ -75,7 +76,7 @@ class DeferredVectorsIT {
 
     /** Writes straight into the database while no server runs, as a stopped process may have left it. */
     private void storedWhileStopped(Consumer<StoreTransaction> write) {
-        try (SqliteMemoryStore store = SqliteMemoryStore.open(dataDir.resolve("spectron.db"))) {
+        try (MemoryStore store = SpectronServer.openStore(TestServer.config(dataDir))) {
             store.write(tx -> {
                 write.accept(tx);
                 return null;
