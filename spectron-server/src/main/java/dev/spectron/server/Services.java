@@ -1,8 +1,10 @@
 package dev.spectron.server;
 
 import dev.spectron.core.auth.KeyService;
+import dev.spectron.core.chat.ChatExchange;
 import dev.spectron.core.chat.ChatService;
 import dev.spectron.core.chat.ResponseTraces;
+import dev.spectron.core.chat.SessionLocks;
 import dev.spectron.core.context.ContextService;
 import dev.spectron.core.extraction.heuristics.HeuristicStage;
 import dev.spectron.core.forget.Forgetting;
@@ -33,7 +35,7 @@ import java.time.Clock;
 /** The application services over one store, wired once at start; the routes are built on top. */
 record Services(ContextService contexts, KeyService keys, SessionService sessions, TurnIngestion turns, FactIngestion facts,
                 MemoryQueries memory, Forgetting forgetting, ContextAssembler assembler, TraceLog traces, ContextModels models,
-                ChatService chat, ResponseTraces responseTraces, IdempotentWrites idempotency, EmbedderCatalog embedders,
+                ChatExchange chat, ResponseTraces responseTraces, IdempotentWrites idempotency, EmbedderCatalog embedders,
                 Reembedder reembedder, Retriever retriever) {
 
     static Services wire(MemoryStore store, ServerConfig config, Clock clock) {
@@ -55,9 +57,13 @@ record Services(ContextService contexts, KeyService keys, SessionService session
         Retriever retriever = new Retriever(store, new VectorCache(store), new TextCache(store), embedders, clock);
         ContextAssembler assembler = new ContextAssembler(store, sessions, retriever, traces, clock);
         ResponseTraces responseTraces = new ResponseTraces();
+        IdempotentWrites idempotency = new IdempotentWrites(store, clock);
+        Reembedder reembedder = new Reembedder(store, embedders, clock);
+        ChatExchange chat = new ChatExchange(sessions, turns, new ChatService(store, assembler, responseTraces, clock), idempotency,
+                new SessionLocks(), reembedder);
         return new Services(contexts, new KeyService(store, clock), sessions, turns,
                 new FactIngestion(store, sessions, turns, reconciler, indexer, clock), new MemoryQueries(store, clock),
-                new Forgetting(store, clock), assembler, traces, models, new ChatService(store, assembler, responseTraces, clock), responseTraces,
-                new IdempotentWrites(store, clock), embedderCatalog, new Reembedder(store, embedders, clock), retriever);
+                new Forgetting(store, clock), assembler, traces, models, chat, responseTraces,
+                idempotency, embedderCatalog, reembedder, retriever);
     }
 }

@@ -74,8 +74,7 @@ public final class SpectronServer implements AutoCloseable {
                 new FactsRoutes(services.facts(), services.contexts(), auth, responder, maxBody).register(javalin.routes);
                 new RetrievalRoutes(services.assembler(), auth, maxBody).register(javalin.routes);
                 new TraceRoutes(services.traces(), services.responseTraces(), auth).register(javalin.routes);
-                new ChatRoutes(services.contexts(), services.turns(), services.sessions(), services.models(), services.reembedder(),
-                        services.chat(), auth, responder, maxBody).register(javalin.routes);
+                new ChatRoutes(services.contexts(), services.models(), services.chat(), auth, maxBody).register(javalin.routes);
                 new MemoryRoutes(services.memory(), auth).register(javalin.routes);
                 new ForgetRoutes(services.forgetting(), auth, responder, maxBody).register(javalin.routes);
                 new SessionRoutes(services.sessions(), services.turns(), services.contexts(), auth, responder, maxBody).register(javalin.routes);
