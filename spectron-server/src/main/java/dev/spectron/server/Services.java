@@ -5,6 +5,7 @@ import dev.spectron.core.chat.ChatExchange;
 import dev.spectron.core.chat.ChatService;
 import dev.spectron.core.chat.ResponseTraces;
 import dev.spectron.core.chat.SessionLocks;
+import dev.spectron.core.context.ContextId;
 import dev.spectron.core.context.ContextService;
 import dev.spectron.core.extraction.heuristics.HeuristicStage;
 import dev.spectron.core.forget.Forgetting;
@@ -15,6 +16,7 @@ import dev.spectron.core.memory.MemoryQueries;
 import dev.spectron.core.port.MemoryStore;
 import dev.spectron.core.reconcile.Reconciler;
 import dev.spectron.core.retrieval.ContextAssembler;
+import dev.spectron.core.retrieval.ContextIndexes;
 import dev.spectron.core.retrieval.EmbedderProvider;
 import dev.spectron.core.retrieval.Indexer;
 import dev.spectron.core.retrieval.Reembedder;
@@ -31,6 +33,7 @@ import dev.spectron.server.extraction.ContextExtractors;
 import dev.spectron.server.models.ContextModels;
 import dev.spectron.server.models.EmbedderCatalog;
 import java.time.Clock;
+import java.util.concurrent.atomic.AtomicReference;
 
 /** The application services over one store, wired once at start; the routes are built on top. */
 record Services(ContextService contexts, KeyService keys, SessionService sessions, TurnIngestion turns, FactIngestion facts,
@@ -42,11 +45,25 @@ record Services(ContextService contexts, KeyService keys, SessionService session
         ProviderCredentials credentials = ProviderCredentials.of(config.providerEnvironment());
         ContextModels models = new ContextModels(LanguageModels.create(credentials, ModelOptions.defaults()));
         EmbedderCatalog embedderCatalog = new EmbedderCatalog(Embedders.create(credentials, ModelOptions.defaults()));
+        // The indexes need each context's embedder, read through the context service, which in turn
+        // keeps the indexes in step with each context: the one late binding of the wiring.
+        AtomicReference<ContextIndexes> indexes = new AtomicReference<>();
+        ContextService.IndexUpkeep upkeep = new ContextService.IndexUpkeep() {
+            @Override
+            public void embeddingModelChanged(ContextId id) {
+                indexes.get().embeddingModelChanged(id);
+            }
+
+            @Override
+            public void deleted(ContextId id) {
+                indexes.get().deleted(id);
+            }
+        };
         // A context configuration is refused when its models do not resolve, not at its first turn.
         ContextService contexts = new ContextService(store, clock, contextConfig -> {
             models.validate(contextConfig);
             embedderCatalog.validate(contextConfig);
-        });
+        }, upkeep);
         SessionService sessions = new SessionService(store, clock);
         EmbedderProvider embedders = contextId -> embedderCatalog.forConfig(contexts.get(contextId).config());
         Indexer indexer = new Indexer(embedders, clock);
@@ -59,6 +76,7 @@ record Services(ContextService contexts, KeyService keys, SessionService session
         ResponseTraces responseTraces = new ResponseTraces();
         IdempotentWrites idempotency = new IdempotentWrites(store, clock);
         Reembedder reembedder = new Reembedder(store, embedders, clock);
+        indexes.set(new ContextIndexes(reembedder, retriever));
         ChatExchange chat = new ChatExchange(sessions, turns, new ChatService(store, assembler, responseTraces, clock), idempotency,
                 new SessionLocks(), reembedder);
         return new Services(contexts, new KeyService(store, clock), sessions, turns,

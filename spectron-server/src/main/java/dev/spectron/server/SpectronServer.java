@@ -69,7 +69,7 @@ public final class SpectronServer implements AutoCloseable {
                 ProblemMapper.register(javalin.routes);
                 new HealthRoutes(store, VERSION).register(javalin.routes);
                 // Management routes first: "/api/v1/contexts/..." must never be read as a context named "contexts".
-                new ContextRoutes(services.contexts(), services.reembedder(), services.retriever(), auth, maxBody).register(javalin.routes);
+                new ContextRoutes(services.contexts(), services.reembedder(), auth, maxBody).register(javalin.routes);
                 new KeyRoutes(services.keys(), auth, maxBody).register(javalin.routes);
                 new FactsRoutes(services.facts(), services.contexts(), auth, responder, maxBody).register(javalin.routes);
                 new RetrievalRoutes(services.assembler(), auth, maxBody).register(javalin.routes);

@@ -6,13 +6,11 @@ import dev.spectron.core.context.Context;
 import dev.spectron.core.context.ContextId;
 import dev.spectron.core.context.ContextService;
 import dev.spectron.core.retrieval.Reembedder;
-import dev.spectron.core.retrieval.Retriever;
 import dev.spectron.server.auth.Authenticator;
 import dev.spectron.server.http.Json;
 import dev.spectron.server.http.JsonBody;
 import io.javalin.config.RoutesConfig;
 import java.util.Map;
-import java.util.Objects;
 
 /** Management of contexts: {@code /api/v1/contexts...} with the management key (spectron-api.md §2.8). */
 public final class ContextRoutes {
@@ -21,14 +19,12 @@ public final class ContextRoutes {
 
     private final ContextService contexts;
     private final Reembedder reembedder;
-    private final Retriever retriever;
     private final Authenticator auth;
     private final long maxBodyBytes;
 
-    public ContextRoutes(ContextService contexts, Reembedder reembedder, Retriever retriever, Authenticator auth, long maxBodyBytes) {
+    public ContextRoutes(ContextService contexts, Reembedder reembedder, Authenticator auth, long maxBodyBytes) {
         this.contexts = contexts;
         this.reembedder = reembedder;
-        this.retriever = retriever;
         this.auth = auth;
         this.maxBodyBytes = maxBodyBytes;
     }
@@ -57,14 +53,7 @@ public final class ContextRoutes {
             JsonBody body = JsonBody.of(ctx, maxBodyBytes);
             Map<String, Object> patch = body.optionalObject("config")
                     .orElseThrow(() -> new InvalidInputException("config", "field 'config' is required: the configuration to deep-merge"));
-            ContextId id = new ContextId(ctx.pathParam("id"));
-            Object embeddingBefore = embeddingOf(contexts.get(id));
-            Context updated = contexts.patchConfig(id, patch);
-            if (!Objects.equals(embeddingBefore, embeddingOf(updated))) {
-                // A new embedding model: re-embed in the background instead of mixing vectors of two models.
-                reembedder.start(id);
-            }
-            send(ctx, updated);
+            send(ctx, contexts.patchConfig(new ContextId(ctx.pathParam("id")), patch));
         });
         routes.post(CONTEXT + "/lifecycle/reindex", ctx -> {
             auth.management(ctx);
@@ -81,19 +70,13 @@ public final class ContextRoutes {
         });
         routes.delete(CONTEXT, ctx -> {
             auth.management(ctx);
-            ContextId id = new ContextId(ctx.pathParam("id"));
-            contexts.delete(id);
-            retriever.forget(id);
+            contexts.delete(new ContextId(ctx.pathParam("id")));
             ctx.status(204);
         });
     }
 
     private Context create(ContextId id, JsonBody body) {
         return contexts.create(id, body.optionalText("description").orElse(""), body.optionalObject("config").orElse(Map.of()));
-    }
-
-    private static Object embeddingOf(Context context) {
-        return context.config().asMap().get("models") instanceof Map<?, ?> models ? models.get("embedding") : null;
     }
 
     private static void progress(io.javalin.http.Context ctx, Reembedder.Progress p) {
