@@ -9,6 +9,7 @@ import dev.spectron.core.retrieval.Reembedder;
 import dev.spectron.server.auth.Authenticator;
 import dev.spectron.server.http.Json;
 import dev.spectron.server.http.JsonBody;
+import dev.spectron.server.http.WireRequest;
 import io.javalin.config.RoutesConfig;
 import java.util.Map;
 
@@ -32,17 +33,17 @@ public final class ContextRoutes {
     public void register(RoutesConfig routes) {
         routes.get(CONTEXTS, ctx -> {
             auth.management(ctx);
-            ctx.contentType("application/json").result(Json.write(Map.of("contexts", contexts.list().stream().map(ContextJson::from).toList())));
+            ctx.contentType("application/json").result(Json.write(new ContextWire.ContextList(contexts.list().stream().map(ContextJson::from).toList())));
         });
         routes.post(CONTEXTS, ctx -> {
             auth.management(ctx);
-            JsonBody body = JsonBody.of(ctx, maxBodyBytes);
-            created(ctx, create(ContextId.forNewContext(body.requiredText("id")), body));
+            var request = WireRequest.read(JsonBody.of(ctx, maxBodyBytes), ContextWire.CreateRequest.class);
+            created(ctx, create(ContextId.forNewContext(request.id()), request.description(), request.config()));
         });
         routes.post(CONTEXT, ctx -> {
             auth.management(ctx);
-            JsonBody body = JsonBody.ofOptional(ctx, maxBodyBytes);
-            created(ctx, create(ContextId.forNewContext(ctx.pathParam("id")), body));
+            var request = WireRequest.read(JsonBody.ofOptional(ctx, maxBodyBytes), ContextWire.CreateAtPathRequest.class);
+            created(ctx, create(ContextId.forNewContext(ctx.pathParam("id")), request.description(), request.config()));
         });
         routes.get(CONTEXT, ctx -> {
             auth.management(ctx);
@@ -50,9 +51,10 @@ public final class ContextRoutes {
         });
         routes.patch(CONTEXT, ctx -> {
             auth.management(ctx);
-            JsonBody body = JsonBody.of(ctx, maxBodyBytes);
-            Map<String, Object> patch = body.optionalObject("config")
-                    .orElseThrow(() -> new InvalidInputException("config", "field 'config' is required: the configuration to deep-merge"));
+            Map<String, Object> patch = WireRequest.read(JsonBody.of(ctx, maxBodyBytes), ContextWire.PatchRequest.class).config();
+            if (patch == null) {
+                throw new InvalidInputException("config", "field 'config' is required: the configuration to deep-merge");
+            }
             send(ctx, contexts.patchConfig(new ContextId(ctx.pathParam("id")), patch));
         });
         routes.post(CONTEXT + "/lifecycle/reindex", ctx -> {
@@ -75,20 +77,12 @@ public final class ContextRoutes {
         });
     }
 
-    private Context create(ContextId id, JsonBody body) {
-        return contexts.create(id, body.optionalText("description").orElse(""), body.optionalObject("config").orElse(Map.of()));
+    private Context create(ContextId id, String description, Map<String, Object> config) {
+        return contexts.create(id, description == null ? "" : description, config == null ? Map.of() : config);
     }
 
     private static void progress(io.javalin.http.Context ctx, Reembedder.Progress p) {
-        Map<String, Object> body = new java.util.LinkedHashMap<>();
-        body.put("model", p.model());
-        body.put("status", p.status().name().toLowerCase(java.util.Locale.ROOT));
-        body.put("total", p.total());
-        body.put("done", p.done());
-        body.put("error", p.error());
-        body.put("startedAt", p.startedAt().toString());
-        body.put("finishedAt", p.finishedAt() == null ? null : p.finishedAt().toString());
-        ctx.contentType("application/json").result(Json.write(body));
+        ctx.contentType("application/json").result(Json.write(ContextWire.ReindexProgress.from(p)));
     }
 
     private static void created(io.javalin.http.Context ctx, Context context) {

@@ -66,6 +66,11 @@ public final class Json {
         }
     }
 
+    /** A checked request tree as its wire record (see {@link WireRequest}). */
+    static <T> T bind(JsonNode node, Class<T> type) {
+        return MAPPER.convertValue(node, type);
+    }
+
     /** A JSON tree as plain Java values (maps, lists, strings, numbers, booleans, null). */
     public static Object toPlain(JsonNode node) {
         return MAPPER.convertValue(node, Object.class);
