@@ -16,8 +16,8 @@ import dev.spectron.server.retrieval.CitationJson;
 import dev.spectron.server.session.TurnJson;
 import java.time.Instant;
 import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -26,17 +26,16 @@ import java.util.Set;
  * and the user step as stored for replay: the session, the user's turn and its diff.
  */
 final class ChatJson implements ChatRendering {
-    private final String diffField;
+    private final boolean seedShape;
 
-    /** @param diffField {@code memory_updates} on the seed's route, {@code memoryUpdates} on {@code /chat} */
-    ChatJson(String diffField) {
-        this.diffField = diffField;
+    /** @param seedShape the seed's route ({@code memory_updates}) rather than {@code /chat} ({@code memoryUpdates}) */
+    ChatJson(boolean seedShape) {
+        this.seedShape = seedShape;
     }
 
     @Override
     public String userStep(IngestedTurn user) {
-        return Json.write(Map.of("sessionId", user.turn().sessionId(), "turn", TurnJson.from(user.turn()),
-                "diff", DiffJson.from(null, null, user.diff())));
+        return Json.write(new ChatWire.StoredUserStep(user.turn().sessionId(), TurnJson.from(user.turn()), DiffJson.from(null, null, user.diff())));
     }
 
     @Override
@@ -51,22 +50,16 @@ final class ChatJson implements ChatRendering {
 
     @Override
     public String response(ChatExchange.UserStep user, ChatService.Answer answer, IngestedTurn reply, String modelId) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("reply", answer.reply().text());
-        body.put(diffField, combined(Json.parseStored(user.stored()).path("diff"), Json.tree(DiffJson.from(null, null, reply.diff()))));
-        body.put("sessionId", user.sessionId());
-        body.put("turnId", user.turn().id());
-        body.put("assistantTurnId", reply.turn().id());
-        body.put("traceId", answer.traceId());
-        body.put("model", modelId);
-        body.put("citations", answer.citations().stream().map(CitationJson::from).toList());
+        JsonNode diff = combined(Json.parseStored(user.stored()).path("diff"), Json.tree(DiffJson.from(null, null, reply.diff())));
+        List<CitationJson> citations = answer.citations().stream().map(CitationJson::from).toList();
         TokenUsage usage = answer.reply().usage();
-        if (usage.inputTokens() != null || usage.outputTokens() != null) {
-            Map<String, Integer> tokens = new LinkedHashMap<>();
-            tokens.put("inputTokens", usage.inputTokens());
-            tokens.put("outputTokens", usage.outputTokens());
-            body.put("usage", tokens);
-        }
+        ChatWire.Usage tokens = usage.inputTokens() != null || usage.outputTokens() != null
+                ? new ChatWire.Usage(usage.inputTokens(), usage.outputTokens()) : null;
+        Object body = seedShape
+                ? new ChatWire.SessionChatResponse(answer.reply().text(), diff, user.sessionId(), user.turn().id(), reply.turn().id(),
+                        answer.traceId(), modelId, citations, tokens)
+                : new ChatWire.ChatResponse(answer.reply().text(), diff, user.sessionId(), user.turn().id(), reply.turn().id(),
+                        answer.traceId(), modelId, citations, tokens);
         return Json.write(body);
     }
 

@@ -14,6 +14,7 @@ import dev.spectron.server.auth.Caller;
 import dev.spectron.server.http.IdempotentResponder;
 import dev.spectron.server.http.Json;
 import dev.spectron.server.http.JsonBody;
+import dev.spectron.server.http.WireRequest;
 import dev.spectron.server.models.ContextModels;
 import dev.spectron.server.problem.ProblemMapper;
 import io.javalin.config.RoutesConfig;
@@ -28,8 +29,8 @@ import java.util.Optional;
  */
 public final class ChatRoutes {
     private static final String BASE = "/api/v1/{context}";
-    private static final ChatJson SEED_SHAPE = new ChatJson("memory_updates");
-    private static final ChatJson CHAT_SHAPE = new ChatJson("memoryUpdates");
+    private static final ChatJson SEED_SHAPE = new ChatJson(true);
+    private static final ChatJson CHAT_SHAPE = new ChatJson(false);
 
     private final ContextService contexts;
     private final ContextModels models;
@@ -49,27 +50,28 @@ public final class ChatRoutes {
         routes.post(BASE + "/sessions/{session}/chat", ctx -> {
             Caller caller = auth.dataPlane(ctx);
             JsonBody body = JsonBody.of(ctx, maxBodyBytes);
-            run(ctx, caller, body, ChatCall.read(ctx, body, ctx.pathParam("session"), null, SEED_SHAPE));
+            var request = WireRequest.read(body, ChatWire.SessionChatRequest.class);
+            run(ctx, caller, body, ChatCall.read(ctx, request, ctx.pathParam("session"), null, SEED_SHAPE));
         });
         routes.post(BASE + "/chat", ctx -> {
             Caller caller = auth.dataPlane(ctx);
             JsonBody body = JsonBody.of(ctx, maxBodyBytes);
-            ScopeSet scopes = ScopeSet.parse(body.field("scopes", "scope").map(Json::toPlain).orElse(null));
-            run(ctx, caller, body, ChatCall.read(ctx, body, body.optionalText("sessionId", "session_id").orElse(null), scopes, CHAT_SHAPE));
+            var request = WireRequest.read(body, ChatWire.ChatRequest.class);
+            ScopeSet scopes = ScopeSet.parse(request.scopes());
+            run(ctx, caller, body, ChatCall.read(ctx, request.chat(), request.sessionId(), scopes, CHAT_SHAPE));
         });
     }
 
     /** One chat request, read and checked before anything is written. */
     private record ChatCall(String message, String sessionId, ScopeSet scopes, String model, int k, int budgetChars, boolean stream,
                             ChatJson shape) {
-        static ChatCall read(Context ctx, JsonBody body, String sessionId, ScopeSet scopes, ChatJson shape) {
-            String message = body.requiredText("message", "content");
+        static ChatCall read(Context ctx, ChatWire.SessionChatRequest request, String sessionId, ScopeSet scopes, ChatJson shape) {
             // Checked before anything is stored: retrieval comes after the user turn.
-            int k = RetrievalRequest.checkedK(body.optionalLong("k", "limit").map(Long::intValue).orElse(RetrievalRequest.DEFAULT_K));
-            int budget = body.optionalLong("budgetChars", "budget_chars").map(Long::intValue).orElse(ContextBlock.DEFAULT_BUDGET_CHARS);
+            int k = RetrievalRequest.checkedK(request.k() == null ? RetrievalRequest.DEFAULT_K : request.k().intValue());
+            int budget = request.budgetChars() == null ? ContextBlock.DEFAULT_BUDGET_CHARS : request.budgetChars().intValue();
             String accept = Optional.ofNullable(ctx.header("Accept")).orElse("");
-            boolean stream = body.optionalBoolean("stream").orElse(false) || accept.contains("text/event-stream");
-            return new ChatCall(message, sessionId, scopes, body.optionalText("model").orElse(null), k, budget, stream, shape);
+            boolean stream = Boolean.TRUE.equals(request.stream()) || accept.contains("text/event-stream");
+            return new ChatCall(request.message(), sessionId, scopes, request.model(), k, budget, stream, shape);
         }
     }
 

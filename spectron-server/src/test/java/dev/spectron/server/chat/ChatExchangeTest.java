@@ -186,7 +186,7 @@ class ChatExchangeTest {
 
     private ChatExchange.Request request(String session, String message, Optional<String> key, String hash, Consumer<String> onDelta) {
         return new ChatExchange.Request(CONTEXT, PRINCIPAL, key, hash, session, ScopeSet.parse("user/erin"), message,
-                new ChatService.ResponseModel(model, "fake/counting"), 0.7, 5, 2000, onDelta, new ChatJson("memoryUpdates"));
+                new ChatService.ResponseModel(model, "fake/counting"), 0.7, 5, 2000, onDelta, new ChatJson(false));
     }
 
     /** Answers every prompt with the same text, counting calls; can be told to fail once. */
