@@ -4,7 +4,6 @@ import dev.spectron.core.port.MemoryStore;
 import dev.spectron.server.http.Json;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
-import java.util.Map;
 
 /** Liveness without auth: {@code GET /api/v1/health} (and {@code /health} for older health checks). */
 public final class HealthRoutes {
@@ -21,9 +20,13 @@ public final class HealthRoutes {
         routes.get("/health", this::health);
     }
 
+    /** {@code GET /health}: up, which version, on which store. */
+    record Health(String status, String version, String store) {
+    }
+
     private void health(Context ctx) {
         // A read proves the database answers, not only that the process is up.
         store.read(tx -> tx.settings().get("bootstrapped_at"));
-        ctx.contentType("application/json").result(Json.write(Map.of("status", "ok", "version", version, "store", store.backend())));
+        ctx.contentType("application/json").result(Json.write(new Health("ok", version, store.backend())));
     }
 }
