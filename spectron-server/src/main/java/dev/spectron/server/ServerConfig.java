@@ -105,10 +105,6 @@ public record ServerConfig(String host, int port, Path dataDir, String apiKey, S
         return new ServerConfig(host, port, dataDir, apiKey, managementKey, maxBodyBytes, providerEnvironment);
     }
 
-    public ServerConfig withProviderEnvironment(Map<String, String> providerEnvironment) {
-        return new ServerConfig(host, port, dataDir, apiKey, managementKey, maxBodyBytes, providerEnvironment);
-    }
-
     public Path databaseFile() {
         return dataDir.resolve("spectron.db");
     }
