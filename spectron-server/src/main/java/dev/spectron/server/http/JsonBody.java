@@ -38,7 +38,7 @@ public final class JsonBody {
                 : fromBytes(raw);
     }
 
-    private static JsonBody fromBytes(byte[] raw) {
+    static JsonBody fromBytes(byte[] raw) {
         JsonNode node = Json.parse(raw);
         if (!node.isObject()) {
             throw new InvalidInputException("request body must be a JSON object; got " + node.getNodeType().name().toLowerCase(java.util.Locale.ROOT));
