@@ -1,8 +1,10 @@
 package dev.spectron.server;
 
 import dev.spectron.core.auth.KeyService;
+import dev.spectron.core.chat.ChatExchange;
 import dev.spectron.core.chat.ChatService;
 import dev.spectron.core.chat.ResponseTraces;
+import dev.spectron.core.context.ContextId;
 import dev.spectron.core.context.ContextService;
 import dev.spectron.core.extraction.heuristics.HeuristicStage;
 import dev.spectron.core.forget.Forgetting;
@@ -13,6 +15,7 @@ import dev.spectron.core.memory.MemoryQueries;
 import dev.spectron.core.port.MemoryStore;
 import dev.spectron.core.reconcile.Reconciler;
 import dev.spectron.core.retrieval.ContextAssembler;
+import dev.spectron.core.retrieval.ContextIndexes;
 import dev.spectron.core.retrieval.EmbedderProvider;
 import dev.spectron.core.retrieval.Indexer;
 import dev.spectron.core.retrieval.Reembedder;
@@ -31,22 +34,37 @@ import dev.spectron.server.models.ContextModels;
 import dev.spectron.server.models.EmbedderCatalog;
 import dev.spectron.server.trace.TraceDocuments;
 import java.time.Clock;
+import java.util.concurrent.atomic.AtomicReference;
 
 /** The application services over one store, wired once at start; the routes are built on top. */
 record Services(ContextService contexts, KeyService keys, SessionService sessions, TurnIngestion turns, FactIngestion facts,
                 MemoryQueries memory, Forgetting forgetting, ContextAssembler assembler, TraceLog traces, ContextModels models,
-                ChatService chat, ResponseTraces responseTraces, IdempotentWrites idempotency, EmbedderCatalog embedders,
+                ChatExchange chat, ResponseTraces responseTraces, IdempotentWrites idempotency, EmbedderCatalog embedders,
                 Reembedder reembedder, Retriever retriever, TraceWriter traceWriter) {
 
     static Services wire(MemoryStore store, ServerConfig config, Clock clock) {
         ProviderCredentials credentials = ProviderCredentials.of(config.providerEnvironment());
         ContextModels models = new ContextModels(LanguageModels.create(credentials, ModelOptions.defaults()));
         EmbedderCatalog embedderCatalog = new EmbedderCatalog(Embedders.create(credentials, ModelOptions.defaults()));
+        // The indexes need each context's embedder, read through the context service, which in turn
+        // keeps the indexes in step with each context: the one late binding of the wiring.
+        AtomicReference<ContextIndexes> indexes = new AtomicReference<>();
+        ContextService.IndexUpkeep upkeep = new ContextService.IndexUpkeep() {
+            @Override
+            public void embeddingModelChanged(ContextId id) {
+                indexes.get().embeddingModelChanged(id);
+            }
+
+            @Override
+            public void deleted(ContextId id) {
+                indexes.get().deleted(id);
+            }
+        };
         // A context configuration is refused when its models do not resolve, not at its first turn.
         ContextService contexts = new ContextService(store, clock, contextConfig -> {
             models.validate(contextConfig);
             embedderCatalog.validate(contextConfig);
-        });
+        }, upkeep);
         SessionService sessions = new SessionService(store, clock);
         EmbedderProvider embedders = contextId -> embedderCatalog.forConfig(contexts.get(contextId).config());
         Indexer indexer = new Indexer(embedders, clock);
@@ -59,10 +77,14 @@ record Services(ContextService contexts, KeyService keys, SessionService session
         Retriever retriever = new Retriever(store, new VectorCache(store), new TextCache(store), embedders, clock);
         ContextAssembler assembler = new ContextAssembler(store, sessions, retriever, traces, clock);
         ResponseTraces responseTraces = new ResponseTraces(traceWriter, documents);
+        IdempotentWrites idempotency = new IdempotentWrites(store, clock);
+        Reembedder reembedder = new Reembedder(store, embedders, clock);
+        indexes.set(new ContextIndexes(reembedder, retriever));
+        ChatExchange chat = new ChatExchange(sessions, turns, new ChatService(store, assembler, responseTraces, clock), idempotency,
+                store.sessionLocks(), reembedder);
         return new Services(contexts, new KeyService(store, clock), sessions, turns,
                 new FactIngestion(store, sessions, turns, reconciler, indexer, clock), new MemoryQueries(store, clock),
-                new Forgetting(store, clock), assembler, traces, models, new ChatService(store, assembler, responseTraces, clock), responseTraces,
-                new IdempotentWrites(store, clock), embedderCatalog, new Reembedder(store, embedders, clock), retriever,
-                traceWriter);
+                new Forgetting(store, clock), assembler, traces, models, chat, responseTraces,
+                idempotency, embedderCatalog, reembedder, retriever, traceWriter);
     }
 }

@@ -100,13 +100,12 @@ public final class SpectronServer implements AutoCloseable {
                 ProblemMapper.register(javalin.routes);
                 new HealthRoutes(store, VERSION).register(javalin.routes);
                 // Management routes first: "/api/v1/contexts/..." must never be read as a context named "contexts".
-                new ContextRoutes(services.contexts(), services.reembedder(), services.retriever(), auth, maxBody).register(javalin.routes);
+                new ContextRoutes(services.contexts(), services.reembedder(), auth, maxBody).register(javalin.routes);
                 new KeyRoutes(services.keys(), auth, maxBody).register(javalin.routes);
                 new FactsRoutes(services.facts(), services.contexts(), auth, responder, maxBody).register(javalin.routes);
                 new RetrievalRoutes(services.assembler(), auth, maxBody).register(javalin.routes);
                 new TraceRoutes(services.traceWriter(), auth).register(javalin.routes);
-                new ChatRoutes(services.contexts(), services.turns(), services.sessions(), services.models(), services.reembedder(),
-                        services.chat(), store.sessionLocks(), auth, responder, maxBody).register(javalin.routes);
+                new ChatRoutes(services.contexts(), services.models(), services.chat(), auth, maxBody).register(javalin.routes);
                 new MemoryRoutes(services.memory(), auth).register(javalin.routes);
                 new ForgetRoutes(services.forgetting(), auth, responder, maxBody).register(javalin.routes);
                 new SessionRoutes(services.sessions(), services.turns(), services.contexts(), auth, responder, maxBody).register(javalin.routes);

@@ -22,8 +22,8 @@ import java.util.function.Consumer;
 
 /**
  * Steps 2 and 3 of {@code session.chat()} (DESIGN.md §7): with the user's turn stored, retrieve
- * memory for it, build the prompt and call the response model. Storing the two turns is the
- * caller's, which runs them as idempotent writes; see {@code ChatRoutes}.
+ * memory for it, build the prompt and call the response model. Storing the two turns is
+ * {@link ChatExchange}'s, which runs them as idempotent steps.
  */
 public final class ChatService {
     /** Earlier turns read to fill the window; more than it holds, since system and tool turns are skipped. */

@@ -1,5 +1,6 @@
 package dev.spectron.core.chat;
 
+import dev.spectron.core.port.SessionLocks;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.locks.ReentrantLock;

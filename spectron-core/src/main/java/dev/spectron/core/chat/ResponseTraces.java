@@ -1,6 +1,6 @@
 package dev.spectron.core.chat;
 
-import dev.spectron.core.trace.StoredTrace;
+import dev.spectron.core.port.StoredTrace;
 import dev.spectron.core.trace.TraceWriter;
 
 /**

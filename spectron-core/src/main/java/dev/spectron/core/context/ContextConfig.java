@@ -7,8 +7,11 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Per-context configuration as a JSON-shaped tree ({@code Map}, {@code List}, strings, numbers,
- * booleans). Typed views (models, limits) are read from it by the features that need them.
+ * Per-context configuration: the JSON-shaped tree as stored ({@code Map}, {@code List}, strings,
+ * numbers, booleans; unknown keys kept, so a config round-trips unchanged) and the settings read
+ * from it once, typed: {@link #models()}, {@link #confidenceFloor()}, {@link #providerKeys()}.
+ * Changes are JSON merge patches ({@link #merge}); whether the models resolve is checked where the
+ * config is saved ({@code ContextService.ConfigValidator}), not here.
  *
  * <p>Provider secrets live under {@code providers} (and any {@code api_key} field); they are
  * write-only: {@link #publicView()} drops them and lists {@code providers_configured} instead.
@@ -19,9 +22,15 @@ public final class ContextConfig {
     private static final List<String> SECRET_FIELDS = List.of("api_key", "apiKey");
 
     private final Map<String, Object> tree;
+    private final ModelSettings models;
+    private final double confidenceFloor;
+    private final Map<String, String> providerKeys;
 
     private ContextConfig(Map<String, Object> tree) {
         this.tree = tree;
+        this.models = ModelSettings.read(tree.get("models"));
+        this.confidenceFloor = readConfidenceFloor(tree.get("reconciliation"));
+        this.providerKeys = readProviderKeys(tree.get(PROVIDERS));
     }
 
     public static ContextConfig empty() {
@@ -32,9 +41,24 @@ public final class ContextConfig {
         return new ContextConfig(deepCopy(tree));
     }
 
+    /** {@code config.models}: the configured model of each stage. */
+    public ModelSettings models() {
+        return models;
+    }
+
     /** {@code reconciliation.confidence_floor}, within (0, 1]; 0.7 when unset or out of range. */
     public double confidenceFloor() {
-        if (tree.get("reconciliation") instanceof Map<?, ?> reconciliation && reconciliation.get("confidence_floor") instanceof Number floor) {
+        return confidenceFloor;
+    }
+
+    /** The write-only provider keys ({@code config.providers}), by provider id; blank entries left out. */
+    public Map<String, String> providerKeys() {
+        return providerKeys;
+    }
+
+    /** A stored floor that is not a number in (0, 1] falls back to the default, as it always has. */
+    private static double readConfidenceFloor(Object reconciliation) {
+        if (reconciliation instanceof Map<?, ?> map && map.get("confidence_floor") instanceof Number floor) {
             double value = floor.doubleValue();
             if (value > 0 && value <= 1) {
                 return value;
@@ -43,17 +67,16 @@ public final class ContextConfig {
         return DEFAULT_CONFIDENCE_FLOOR;
     }
 
-    /** The write-only provider keys ({@code config.providers}), by provider id; blank entries left out. */
-    public Map<String, String> providerKeys() {
+    private static Map<String, String> readProviderKeys(Object providers) {
         Map<String, String> keys = new java.util.TreeMap<>();
-        if (tree.get(PROVIDERS) instanceof Map<?, ?> providers) {
-            providers.forEach((name, key) -> {
+        if (providers instanceof Map<?, ?> map) {
+            map.forEach((name, key) -> {
                 if (key instanceof String text && !text.isBlank()) {
                     keys.put(String.valueOf(name), text);
                 }
             });
         }
-        return keys;
+        return Collections.unmodifiableMap(keys);
     }
 
     /** The whole tree, secrets included; for storage only. */

@@ -24,18 +24,47 @@ public final class ContextService {
         void validate(ContextConfig config);
     }
 
+    /**
+     * Keeps a context's in-process search indexes in step with its lifecycle: what to do is the
+     * indexes' business, when is this service's.
+     */
+    public interface IndexUpkeep {
+        /** Does nothing: for tools and tests that build no indexes. */
+        IndexUpkeep NONE = new IndexUpkeep() {
+            @Override
+            public void embeddingModelChanged(ContextId id) {
+            }
+
+            @Override
+            public void deleted(ContextId id) {
+            }
+        };
+
+        /** The context's embedding model changed: its vectors must be made again with the new one, never mixed. */
+        void embeddingModelChanged(ContextId id);
+
+        /** The context is gone: free what its indexes hold. */
+        void deleted(ContextId id);
+    }
+
     private final MemoryStore store;
     private final Clock clock;
     private final ConfigValidator validator;
+    private final IndexUpkeep indexes;
     private final Map<ContextId, Read> recent = new ConcurrentHashMap<>();
 
     private record Read(Context context, long atNanos) {
     }
 
     public ContextService(MemoryStore store, Clock clock, ConfigValidator validator) {
+        this(store, clock, validator, IndexUpkeep.NONE);
+    }
+
+    public ContextService(MemoryStore store, Clock clock, ConfigValidator validator, IndexUpkeep indexes) {
         this.store = store;
         this.clock = clock;
         this.validator = validator;
+        this.indexes = indexes;
     }
 
     public Context create(ContextId id, String description, Map<String, ?> config) {
@@ -67,8 +96,12 @@ public final class ContextService {
         return store.read(tx -> tx.contexts().list());
     }
 
-    /** Deep-merges {@code patch} into the stored config (JSON merge patch) and returns the result. */
+    /**
+     * Deep-merges {@code patch} into the stored config (JSON merge patch) and returns the result.
+     * A new embedding model starts re-embedding the context in the background.
+     */
     public Context patchConfig(ContextId id, Map<String, ?> patch) {
+        Context before = get(id);
         Context changed = store.write(tx -> {
             Context current = tx.contexts().find(id).orElseThrow(() -> notFound(id));
             Context updated = current.withConfig(current.config().merge(patch));
@@ -77,15 +110,20 @@ public final class ContextService {
             return updated;
         });
         recent.remove(id); // after the commit: a read in between may have kept the old config
+        if (!before.config().models().embedding().equals(changed.config().models().embedding())) {
+            indexes.embeddingModelChanged(id);
+        }
         return changed;
     }
 
+    /** Deletes the context and everything in it, and frees its in-process indexes. */
     public void delete(ContextId id) {
         boolean deleted = store.write(tx -> tx.contexts().delete(id));
         recent.remove(id);
         if (!deleted) {
             throw notFound(id);
         }
+        indexes.deleted(id);
     }
 
     private static NotFoundException notFound(ContextId id) {

@@ -2,6 +2,7 @@ package dev.spectron.core.idempotency;
 
 import dev.spectron.core.ConflictException;
 import dev.spectron.core.InvalidInputException;
+import dev.spectron.core.auth.KeySecrets;
 import dev.spectron.core.context.ContextId;
 import dev.spectron.core.port.MemoryStore;
 import dev.spectron.core.port.StoreTransaction;
@@ -83,6 +84,15 @@ public final class IdempotentWrites {
             throw new InvalidInputException("Idempotency-Key", "Idempotency-Key must be 1-255 visible ASCII characters");
         }
         return key;
+    }
+
+    /**
+     * The key of one step of a request that writes in several (a chat: the user turn, then the
+     * reply), derived from the request's key: it stays within the key length limit and cannot
+     * collide with a key a caller sends.
+     */
+    public static String stepKey(String requestKey, String step) {
+        return "step:" + step + ":" + KeySecrets.hash(requestKey);
     }
 
     private static ConflictException conflict(String key) {

@@ -31,10 +31,6 @@ public record EntityRef(EntityType type, String name) {
         return type.wireName() + "/" + normalisedName();
     }
 
-    public boolean sameAs(EntityRef other) {
-        return type == other.type && normalisedName().equals(other.normalisedName());
-    }
-
     public static String normalise(String name) {
         String folded = Normalizer.normalize(name.strip(), Normalizer.Form.NFKC).toLowerCase(Locale.ROOT);
         return folded.replaceAll("\\s+", " ");

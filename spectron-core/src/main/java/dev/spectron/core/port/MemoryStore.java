@@ -1,6 +1,5 @@
 package dev.spectron.core.port;
 
-import dev.spectron.core.chat.SessionLocks;
 import java.util.function.Function;
 
 /**

@@ -1,7 +1,6 @@
 package dev.spectron.core.port;
 
 import dev.spectron.core.context.ContextId;
-import dev.spectron.core.trace.StoredTrace;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;

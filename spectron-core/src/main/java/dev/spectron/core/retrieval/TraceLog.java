@@ -1,7 +1,7 @@
 package dev.spectron.core.retrieval;
 
 import dev.spectron.core.context.ContextId;
-import dev.spectron.core.trace.StoredTrace;
+import dev.spectron.core.port.StoredTrace;
 import dev.spectron.core.trace.TraceWriter;
 import java.time.Instant;
 

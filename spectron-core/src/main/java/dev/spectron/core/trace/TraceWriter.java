@@ -2,6 +2,7 @@ package dev.spectron.core.trace;
 
 import dev.spectron.core.context.ContextId;
 import dev.spectron.core.port.MemoryStore;
+import dev.spectron.core.port.StoredTrace;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

@@ -45,6 +45,32 @@ class ContextConfigTest {
     }
 
     @Test
+    void typed_settings_are_read_once_from_the_tree() {
+        ContextConfig config = ContextConfig.of(Map.of(
+                "models", Map.of("extraction", "ollama/llama3.1:8b", "synthesis", Map.of("provider", "openai", "model", "gpt"),
+                        "embedding", "onnx/bge-small-en-v1.5"),
+                "reconciliation", Map.of("confidence_floor", 0.8),
+                "providers", Map.of("openai", "sk-1", "gemini", " ")));
+        assertThat(config.models().extraction()).contains(new ModelChoice("ollama/llama3.1:8b"));
+        assertThat(config.models().response()).isEmpty();
+        assertThat(config.models().answering().map(ModelChoice::raw)).contains(Map.of("provider", "openai", "model", "gpt"));
+        assertThat(config.models().embedding().orElseThrow().embeddingModel().model()).isEqualTo("bge-small-en-v1.5");
+        assertThat(config.confidenceFloor()).isEqualTo(0.8);
+        assertThat(config.providerKeys()).isEqualTo(Map.of("openai", "sk-1"));
+    }
+
+    @Test
+    void settings_of_the_wrong_shape_fall_back_as_they_always_have() {
+        ContextConfig config = ContextConfig.of(Map.of("models", "builtin", "reconciliation", Map.of("confidence_floor", "high"),
+                "providers", "openai"));
+        assertThat(config.models()).isEqualTo(ModelSettings.NONE);
+        assertThat(config.confidenceFloor()).isEqualTo(ContextConfig.DEFAULT_CONFIDENCE_FLOOR);
+        assertThat(config.providerKeys()).isEmpty();
+        assertThat(ContextConfig.of(Map.of("reconciliation", Map.of("confidence_floor", 2))).confidenceFloor())
+                .isEqualTo(ContextConfig.DEFAULT_CONFIDENCE_FLOOR);
+    }
+
+    @Test
     void context_ids_are_validated_and_reserved_names_refused() {
         assertThat(new ContextId("acme-prod_2.eu").value()).isEqualTo("acme-prod_2.eu");
         assertThatThrownBy(() -> new ContextId("-lead")).isInstanceOf(InvalidInputException.class);

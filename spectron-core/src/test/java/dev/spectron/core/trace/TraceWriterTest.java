@@ -1,9 +1,10 @@
 package dev.spectron.core.trace;
 
+import dev.spectron.core.port.StoredTrace;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.spectron.core.chat.LocalSessionLocks;
-import dev.spectron.core.chat.SessionLocks;
+import dev.spectron.core.port.SessionLocks;
 import dev.spectron.core.context.ContextId;
 import dev.spectron.core.port.MemoryStore;
 import dev.spectron.core.port.StoreTransaction;

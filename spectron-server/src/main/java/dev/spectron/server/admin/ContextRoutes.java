@@ -6,13 +6,12 @@ import dev.spectron.core.context.Context;
 import dev.spectron.core.context.ContextId;
 import dev.spectron.core.context.ContextService;
 import dev.spectron.core.retrieval.Reembedder;
-import dev.spectron.core.retrieval.Retriever;
 import dev.spectron.server.auth.Authenticator;
 import dev.spectron.server.http.Json;
 import dev.spectron.server.http.JsonBody;
+import dev.spectron.server.http.WireRequest;
 import io.javalin.config.RoutesConfig;
 import java.util.Map;
-import java.util.Objects;
 
 /** Management of contexts: {@code /api/v1/contexts...} with the management key (spectron-api.md §2.8). */
 public final class ContextRoutes {
@@ -21,14 +20,12 @@ public final class ContextRoutes {
 
     private final ContextService contexts;
     private final Reembedder reembedder;
-    private final Retriever retriever;
     private final Authenticator auth;
     private final long maxBodyBytes;
 
-    public ContextRoutes(ContextService contexts, Reembedder reembedder, Retriever retriever, Authenticator auth, long maxBodyBytes) {
+    public ContextRoutes(ContextService contexts, Reembedder reembedder, Authenticator auth, long maxBodyBytes) {
         this.contexts = contexts;
         this.reembedder = reembedder;
-        this.retriever = retriever;
         this.auth = auth;
         this.maxBodyBytes = maxBodyBytes;
     }
@@ -36,17 +33,17 @@ public final class ContextRoutes {
     public void register(RoutesConfig routes) {
         routes.get(CONTEXTS, ctx -> {
             auth.management(ctx);
-            ctx.contentType("application/json").result(Json.write(Map.of("contexts", contexts.list().stream().map(ContextJson::from).toList())));
+            ctx.contentType("application/json").result(Json.write(new ContextWire.ContextList(contexts.list().stream().map(ContextJson::from).toList())));
         });
         routes.post(CONTEXTS, ctx -> {
             auth.management(ctx);
-            JsonBody body = JsonBody.of(ctx, maxBodyBytes);
-            created(ctx, create(ContextId.forNewContext(body.requiredText("id")), body));
+            var request = WireRequest.read(JsonBody.of(ctx, maxBodyBytes), ContextWire.CreateRequest.class);
+            created(ctx, create(ContextId.forNewContext(request.id()), request.description(), request.config()));
         });
         routes.post(CONTEXT, ctx -> {
             auth.management(ctx);
-            JsonBody body = JsonBody.ofOptional(ctx, maxBodyBytes);
-            created(ctx, create(ContextId.forNewContext(ctx.pathParam("id")), body));
+            var request = WireRequest.read(JsonBody.ofOptional(ctx, maxBodyBytes), ContextWire.CreateAtPathRequest.class);
+            created(ctx, create(ContextId.forNewContext(ctx.pathParam("id")), request.description(), request.config()));
         });
         routes.get(CONTEXT, ctx -> {
             auth.management(ctx);
@@ -54,17 +51,11 @@ public final class ContextRoutes {
         });
         routes.patch(CONTEXT, ctx -> {
             auth.management(ctx);
-            JsonBody body = JsonBody.of(ctx, maxBodyBytes);
-            Map<String, Object> patch = body.optionalObject("config")
-                    .orElseThrow(() -> new InvalidInputException("config", "field 'config' is required: the configuration to deep-merge"));
-            ContextId id = new ContextId(ctx.pathParam("id"));
-            Object embeddingBefore = embeddingOf(contexts.get(id));
-            Context updated = contexts.patchConfig(id, patch);
-            if (!Objects.equals(embeddingBefore, embeddingOf(updated))) {
-                // A new embedding model: re-embed in the background instead of mixing vectors of two models.
-                reembedder.start(id);
+            Map<String, Object> patch = WireRequest.read(JsonBody.of(ctx, maxBodyBytes), ContextWire.PatchRequest.class).config();
+            if (patch == null) {
+                throw new InvalidInputException("config", "field 'config' is required: the configuration to deep-merge");
             }
-            send(ctx, updated);
+            send(ctx, contexts.patchConfig(new ContextId(ctx.pathParam("id")), patch));
         });
         routes.post(CONTEXT + "/lifecycle/reindex", ctx -> {
             auth.management(ctx);
@@ -81,31 +72,17 @@ public final class ContextRoutes {
         });
         routes.delete(CONTEXT, ctx -> {
             auth.management(ctx);
-            ContextId id = new ContextId(ctx.pathParam("id"));
-            contexts.delete(id);
-            retriever.forget(id);
+            contexts.delete(new ContextId(ctx.pathParam("id")));
             ctx.status(204);
         });
     }
 
-    private Context create(ContextId id, JsonBody body) {
-        return contexts.create(id, body.optionalText("description").orElse(""), body.optionalObject("config").orElse(Map.of()));
-    }
-
-    private static Object embeddingOf(Context context) {
-        return context.config().asMap().get("models") instanceof Map<?, ?> models ? models.get("embedding") : null;
+    private Context create(ContextId id, String description, Map<String, Object> config) {
+        return contexts.create(id, description == null ? "" : description, config == null ? Map.of() : config);
     }
 
     private static void progress(io.javalin.http.Context ctx, Reembedder.Progress p) {
-        Map<String, Object> body = new java.util.LinkedHashMap<>();
-        body.put("model", p.model());
-        body.put("status", p.status().name().toLowerCase(java.util.Locale.ROOT));
-        body.put("total", p.total());
-        body.put("done", p.done());
-        body.put("error", p.error());
-        body.put("startedAt", p.startedAt().toString());
-        body.put("finishedAt", p.finishedAt() == null ? null : p.finishedAt().toString());
-        ctx.contentType("application/json").result(Json.write(body));
+        ctx.contentType("application/json").result(Json.write(ContextWire.ReindexProgress.from(p)));
     }
 
     private static void created(io.javalin.http.Context ctx, Context context) {

@@ -7,6 +7,7 @@ import dev.spectron.server.auth.Authenticator;
 import dev.spectron.server.http.Json;
 import dev.spectron.server.http.JsonBody;
 import dev.spectron.server.http.QueryParams;
+import dev.spectron.server.http.WireRequest;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.time.Duration;
@@ -36,9 +37,8 @@ public final class KeyRoutes {
         });
         routes.post(KEYS, ctx -> {
             auth.management(ctx);
-            JsonBody body = JsonBody.of(ctx, maxBodyBytes);
-            Duration ttl = ttl(body.optionalLong("ttl_seconds", "ttlSeconds").orElse(null), ctx);
-            minted(ctx, 201, keys.mint(contextId(ctx), body.requiredText("name"), ttl));
+            var request = WireRequest.read(JsonBody.of(ctx, maxBodyBytes), KeyWire.MintRequest.class);
+            minted(ctx, 201, keys.mint(contextId(ctx), request.name(), ttl(request.ttlSeconds(), ctx)));
         });
         routes.post(KEY, ctx -> {
             auth.management(ctx);

@@ -7,7 +7,6 @@ import io.javalin.http.Context;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
-import java.util.Map;
 
 /**
  * A chat reply as server-sent events: {@code data: {"delta": ...}} per piece of text, then an
@@ -21,6 +20,14 @@ final class SseStream {
     private OutputStream out;
     private boolean gone;
 
+    /** A piece of the reply. */
+    record Delta(String delta) {
+    }
+
+    /** The head of the final frame; the response's fields follow. */
+    record Done(boolean done) {
+    }
+
     SseStream(Context ctx) {
         this.ctx = ctx;
     }
@@ -31,13 +38,13 @@ final class SseStream {
 
     void delta(String text) {
         if (!text.isEmpty()) {
-            frame(null, Json.write(Map.of("delta", text)));
+            frame(null, Json.write(new Delta(text)));
         }
     }
 
     /** The final frame: {@code done: true} and every field of the JSON response. */
     void done(String responseJson) {
-        ObjectNode done = ((ObjectNode) Json.tree(Map.of("done", true))).setAll((ObjectNode) Json.parseStored(responseJson));
+        ObjectNode done = ((ObjectNode) Json.tree(new Done(true))).setAll((ObjectNode) Json.parseStored(responseJson));
         frame("done", Json.write(done));
     }
 

@@ -18,14 +18,13 @@ import dev.spectron.server.http.IdempotentResponder;
 import dev.spectron.server.http.Json;
 import dev.spectron.server.http.JsonBody;
 import dev.spectron.server.http.Timestamps;
+import dev.spectron.server.http.WireRequest;
 import dev.spectron.server.memory.DiffJson;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 
 /** {@code POST /facts} (remember) and {@code POST /facts/batch} (remember_many), spectron-api.md §2.2.1-2.2.2. */
 public final class FactsRoutes {
@@ -51,11 +50,12 @@ public final class FactsRoutes {
     private void remember(Context ctx) {
         Caller caller = auth.dataPlane(ctx);
         JsonBody body = JsonBody.of(ctx, maxBodyBytes);
-        Mode mode = mode(body);
-        var request = new FactIngestion.FactRequest(caller.contextId(), body.optionalText("session_id", "sessionId").orElse(null),
-                scopes(body), Role.parse(body.optionalText("role").orElse("user")), body.optionalText("text").orElse(null), mode,
-                body.optionalText("memory_category", "memoryCategory").map(FactsRoutes::category).orElse(null), triples(body),
-                body.optionalText("observed_at", "observedAt").map(raw -> Timestamps.parse("observed_at", raw)).orElse(null));
+        var wire = WireRequest.read(body, FactsWire.RememberRequest.class);
+        Mode mode = mode(wire.infer());
+        var request = new FactIngestion.FactRequest(caller.contextId(), wire.sessionId(), ScopeSet.parse(wire.scopes()),
+                Role.parse(wire.role() == null ? "user" : wire.role()), wire.text(), mode,
+                wire.memoryCategory() == null ? null : category(wire.memoryCategory()), triples(wire.triples()),
+                wire.observedAt() == null ? null : Timestamps.parse("observed_at", wire.observedAt()));
         double floor = contexts.get(caller.contextId()).config().confidenceFloor();
         if (mode == Mode.PREVIEW) {
             FactIngestion.FactResult result = facts.rehearse(facts.prepare(request), floor);
@@ -69,58 +69,42 @@ public final class FactsRoutes {
     private void rememberMany(Context ctx) {
         Caller caller = auth.dataPlane(ctx);
         JsonBody body = JsonBody.of(ctx, maxBodyBytes);
-        String extract = body.optionalText("extract").orElse("whole_conversation");
+        var wire = WireRequest.read(body, FactsWire.RememberManyRequest.class);
+        String extract = wire.extract() == null ? "whole_conversation" : wire.extract();
         if (!extract.equals("whole_conversation") && !extract.equals("per_message")) {
             throw new InvalidInputException("extract", "extract must be 'whole_conversation' or 'per_message'; got '" + extract + "'");
         }
-        Mode mode = mode(body);
+        Mode mode = mode(wire.infer());
         if (mode == Mode.TRIPLES || mode == Mode.PREVIEW) {
             throw new InvalidInputException("infer", "/facts/batch takes infer 'full' or 'none'; got '" + mode.name().toLowerCase(Locale.ROOT) + "'");
         }
-        var request = new FactIngestion.BatchRequest(caller.contextId(), body.optionalText("session_id", "sessionId").orElse(null),
-                scopes(body), messages(body), extract.equals("per_message"), mode);
+        var request = new FactIngestion.BatchRequest(caller.contextId(), wire.sessionId(), ScopeSet.parse(wire.scopes()),
+                messages(wire.messages()), extract.equals("per_message"), mode);
         double floor = contexts.get(caller.contextId()).config().confidenceFloor();
         responder.respond(ctx, caller, body.raw(), () -> facts.prepare(request), (tx, prepared) -> {
             FactIngestion.BatchResult result = facts.commit(tx, prepared, floor);
-            Map<String, Object> out = new LinkedHashMap<>();
-            out.put("sessionId", result.sessionId());
-            out.put("turnIds", result.turns().stream().map(t -> t.id()).toList());
-            out.put("extractions", mode == Mode.NONE ? List.of() : result.extractions().stream()
-                    .map(diff -> DiffJson.from(result.turns().get(result.turns().size() - 1).id(), null, diff)).toList());
-            return StoredResponse.of(200, Json.write(out));
+            String lastTurn = result.turns().get(result.turns().size() - 1).id();
+            return StoredResponse.of(200, Json.write(new FactsWire.RememberManyResponse(result.sessionId(),
+                    result.turns().stream().map(t -> t.id()).toList(),
+                    mode == Mode.NONE ? List.of() : result.extractions().stream().map(diff -> DiffJson.from(lastTurn, null, diff)).toList())));
         });
     }
 
-    private static Map<String, Object> response(FactIngestion.FactResult result, boolean preview) {
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("mode", result.mode().name().toLowerCase(Locale.ROOT));
-        out.put("sessionId", result.sessionId());
-        if (result.turn() != null && !preview) {
-            out.put("turnId", result.turn().id());
-        }
-        if (result.mode() == Mode.NONE) {
-            out.put("chunkId", result.turn().id());
-        }
-        if (preview) {
-            out.put("preview", true);
-        }
-        if (result.diff() != null) {
-            out.put("extraction", DiffJson.from(result.turn() == null || preview ? null : result.turn().id(), null, result.diff()));
-        }
-        return out;
+    private static FactsWire.RememberResponse response(FactIngestion.FactResult result, boolean preview) {
+        return new FactsWire.RememberResponse(result.mode().name().toLowerCase(Locale.ROOT), result.sessionId(),
+                result.turn() != null && !preview ? result.turn().id() : null,
+                result.mode() == Mode.NONE ? result.turn().id() : null,
+                preview ? true : null,
+                result.diff() == null ? null : DiffJson.from(result.turn() == null || preview ? null : result.turn().id(), null, result.diff()));
     }
 
-    private static Mode mode(JsonBody body) {
-        String raw = body.optionalText("infer").orElse("full");
+    private static Mode mode(String infer) {
+        String raw = infer == null ? "full" : infer;
         try {
             return Mode.valueOf(raw.toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
             throw new InvalidInputException("infer", "infer must be one of full, triples, preview, none; got '" + raw + "'");
         }
-    }
-
-    private static ScopeSet scopes(JsonBody body) {
-        return ScopeSet.parse(body.field("scopes", "scope").map(Json::toPlain).orElse(null));
     }
 
     private static MemoryCategory category(String raw) {
@@ -132,10 +116,9 @@ public final class FactsRoutes {
         throw new InvalidInputException("memory_category", "memory_category must be identity, knowledge or context; got '" + raw + "'");
     }
 
-    private static List<Triple> triples(JsonBody body) {
+    private static List<Triple> triples(JsonNode array) {
         List<Triple> triples = new ArrayList<>();
-        JsonNode array = body.field("triples").orElse(null);
-        if (array == null) {
+        if (array == null || array.isNull()) {
             return triples;
         }
         if (!array.isArray()) {
@@ -157,8 +140,10 @@ public final class FactsRoutes {
         return EntityRef.of(text(node, "type"), text(node, "name"));
     }
 
-    private static List<NewTurn> messages(JsonBody body) {
-        JsonNode array = body.field("messages").orElseThrow(() -> new InvalidInputException("messages", "field 'messages' is required"));
+    private static List<NewTurn> messages(JsonNode array) {
+        if (array == null || array.isNull()) {
+            throw new InvalidInputException("messages", "field 'messages' is required");
+        }
         if (!array.isArray()) {
             throw new InvalidInputException("messages", "field 'messages' must be a list of {role, content, ts?}");
         }

@@ -12,10 +12,6 @@ import io.javalin.http.Context;
  * about two seconds, so a health check never hangs on a dead database.
  */
 public final class HealthRoutes {
-    /** The health document, fields in this order. */
-    record Health(String status, String version, String store) {
-    }
-
     private final MemoryStore store;
     private final String version;
 
@@ -27,6 +23,10 @@ public final class HealthRoutes {
     public void register(RoutesConfig routes) {
         routes.get("/api/v1/health", this::health);
         routes.get("/health", this::health);
+    }
+
+    /** {@code GET /health}: up, which version, on which store. */
+    record Health(String status, String version, String store) {
     }
 
     private void health(Context ctx) {

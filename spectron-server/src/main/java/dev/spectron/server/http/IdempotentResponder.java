@@ -35,38 +35,30 @@ public final class IdempotentResponder {
      * outside the transaction (extraction, model calls) and is skipped when the request is a replay.
      */
     public <P> void respond(Context ctx, Caller caller, byte[] body, Supplier<P> prepare, BiFunction<StoreTransaction, P, StoredResponse> work) {
-        send(ctx, execute(ctx, caller, body, null, prepare, work));
-    }
-
-    /** The stored response of this key and body when the request completed before; a 409 when the key was used with another body. */
-    public Optional<StoredResponse> replay(Context ctx, Caller caller, byte[] body) {
-        return writes.lookup(caller.contextId(), caller.principal(), key(ctx, null), requestHash(ctx, body));
+        send(ctx, execute(ctx, caller, body, prepare, work));
     }
 
     /**
-     * Runs one write of a request without sending it. A request that writes in several steps (a
-     * chat: the user turn, then the reply) names each {@code step}; each step is then done at most
-     * once per key and body, and a retry replays the steps already done. {@code null} is the
-     * request's own key, whose stored response is what {@link #replay} returns.
+     * Runs one write without sending it; the building block of {@link #respond}.
      */
-    public <P> StoredResponse execute(Context ctx, Caller caller, byte[] body, String step, Supplier<P> prepare,
-                                      BiFunction<StoreTransaction, P, StoredResponse> work) {
+    private <P> StoredResponse execute(Context ctx, Caller caller, byte[] body, Supplier<P> prepare,
+                                       BiFunction<StoreTransaction, P, StoredResponse> work) {
         String requestHash = requestHash(ctx, body);
-        Optional<String> key = key(ctx, step);
+        Optional<String> key = key(ctx);
         return writes.lookup(caller.contextId(), caller.principal(), key, requestHash).orElseGet(() -> {
             P prepared = prepare.get();
             return writes.execute(caller.contextId(), caller.principal(), key, requestHash, tx -> work.apply(tx, prepared));
         });
     }
 
-    private static String requestHash(Context ctx, byte[] body) {
+    /** What identifies a request under its key: method, path and body. */
+    public static String requestHash(Context ctx, byte[] body) {
         return KeySecrets.hash(ctx.method() + "\0" + ctx.path() + "\0" + new String(body, StandardCharsets.UTF_8));
     }
 
-    /** A step's key is derived from the caller's: it stays within the key length limit and cannot collide with a caller's key. */
-    private static Optional<String> key(Context ctx, String step) {
-        Optional<String> key = Optional.ofNullable(ctx.header(KEY_HEADER)).map(IdempotentWrites::checked);
-        return step == null ? key : key.map(k -> "step:" + step + ":" + KeySecrets.hash(k));
+    /** The request's {@code Idempotency-Key}, checked (a 400 when malformed); empty when it has none. */
+    public static Optional<String> key(Context ctx) {
+        return Optional.ofNullable(ctx.header(KEY_HEADER)).map(IdempotentWrites::checked);
     }
 
     public static void send(Context ctx, StoredResponse response) {

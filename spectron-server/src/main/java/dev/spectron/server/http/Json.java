@@ -7,10 +7,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.spectron.core.InvalidInputException;
 import java.io.IOException;
-import java.util.LinkedHashMap;
-import java.util.Map;
 
-/** The server's one JSON configuration: wire records out, trees in. */
+/** The server's one JSON configuration: wire records out, request trees in (bound by {@link WireRequest}). */
 public final class Json {
     private static final ObjectMapper MAPPER = JsonMapper.builder()
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
@@ -66,13 +64,8 @@ public final class Json {
         }
     }
 
-    /** A JSON tree as plain Java values (maps, lists, strings, numbers, booleans, null). */
-    public static Object toPlain(JsonNode node) {
-        return MAPPER.convertValue(node, Object.class);
-    }
-
-    @SuppressWarnings("unchecked")
-    public static Map<String, Object> toPlainMap(JsonNode node) {
-        return MAPPER.convertValue(node, LinkedHashMap.class);
+    /** A checked request tree as its wire record (see {@link WireRequest}). */
+    static <T> T bind(JsonNode node, Class<T> type) {
+        return MAPPER.convertValue(node, type);
     }
 }

@@ -4,13 +4,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.spectron.core.InvalidInputException;
 import dev.spectron.core.PayloadTooLargeException;
 import io.javalin.http.Context;
-import java.util.Map;
 import java.util.Optional;
 
 /**
- * A request's JSON object body with precise field errors. Every getter takes the field's
- * spellings in order of preference (camelCase first, then snake_case and older aliases), because
- * upstream clients send both (spectron-api.md §2.0, §8).
+ * A request's JSON object body, read within the size limit, with precise errors for a body that is
+ * empty, malformed or not an object. Routes read it into their wire record with
+ * {@link WireRequest}; {@link #field} takes a field's spellings in order of preference, because
+ * upstream clients send both snake_case and camelCase (spectron-api.md §2.0, §8).
  */
 public final class JsonBody {
     private final JsonNode node;
@@ -38,7 +38,7 @@ public final class JsonBody {
                 : fromBytes(raw);
     }
 
-    private static JsonBody fromBytes(byte[] raw) {
+    static JsonBody fromBytes(byte[] raw) {
         JsonNode node = Json.parse(raw);
         if (!node.isObject()) {
             throw new InvalidInputException("request body must be a JSON object; got " + node.getNodeType().name().toLowerCase(java.util.Locale.ROOT));
@@ -48,50 +48,6 @@ public final class JsonBody {
 
     public byte[] raw() {
         return raw.clone();
-    }
-
-    public String requiredText(String... names) {
-        String text = optionalText(names).orElseThrow(() -> new InvalidInputException(names[0], "field '" + names[0] + "' is required"));
-        if (text.isBlank()) {
-            throw new InvalidInputException(names[0], "field '" + names[0] + "' must not be empty");
-        }
-        return text;
-    }
-
-    public Optional<String> optionalText(String... names) {
-        return field(names).map(value -> {
-            if (!value.isTextual()) {
-                throw new InvalidInputException(names[0], "field '" + names[0] + "' must be a string; got " + describe(value));
-            }
-            return value.asText();
-        });
-    }
-
-    public Optional<Long> optionalLong(String... names) {
-        return field(names).map(value -> {
-            if (!value.canConvertToExactIntegral() || !value.canConvertToLong()) {
-                throw new InvalidInputException(names[0], "field '" + names[0] + "' must be a whole number; got " + value);
-            }
-            return value.asLong();
-        });
-    }
-
-    public Optional<Boolean> optionalBoolean(String... names) {
-        return field(names).map(value -> {
-            if (!value.isBoolean()) {
-                throw new InvalidInputException(names[0], "field '" + names[0] + "' must be true or false; got " + value);
-            }
-            return value.booleanValue();
-        });
-    }
-
-    public Optional<Map<String, Object>> optionalObject(String... names) {
-        return field(names).map(value -> {
-            if (!value.isObject()) {
-                throw new InvalidInputException(names[0], "field '" + names[0] + "' must be a JSON object; got " + describe(value));
-            }
-            return Json.toPlainMap(value);
-        });
     }
 
     /** The first of {@code names} present and not JSON null. */
@@ -117,9 +73,5 @@ public final class JsonBody {
     public static PayloadTooLargeException tooLarge(long size, long maxBytes) {
         return new PayloadTooLargeException("request body is " + (size < 0 ? "larger than the limit" : size + " bytes")
                 + "; the limit is " + maxBytes + " bytes (SPECTRON_MAX_BODY_BYTES)");
-    }
-
-    private static String describe(JsonNode value) {
-        return value.getNodeType().name().toLowerCase(java.util.Locale.ROOT);
     }
 }

@@ -8,10 +8,9 @@ import dev.spectron.server.auth.Caller;
 import dev.spectron.server.http.IdempotentResponder;
 import dev.spectron.server.http.Json;
 import dev.spectron.server.http.JsonBody;
+import dev.spectron.server.http.WireRequest;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 /**
  * {@code POST /forget} (spectron-api.md §2.2.6): {@code {query, purge?, dryRun?}} → {@code {deleted, ids}}.
@@ -37,9 +36,10 @@ public final class ForgetRoutes {
     private void forget(Context ctx) {
         Caller caller = auth.dataPlane(ctx);
         JsonBody body = JsonBody.of(ctx, maxBodyBytes);
-        ForgetQuery query = ForgetQuery.parse(body.requiredText("query"));
-        boolean purge = body.optionalBoolean("purge").orElse(false);
-        if (body.optionalBoolean("dryRun", "dry_run").orElse(false)) {
+        ForgetQuery query = ForgetQuery.parse(WireRequest.read(body, ForgetWire.Request.class).query());
+        var options = WireRequest.read(body, ForgetWire.Options.class);
+        boolean purge = Boolean.TRUE.equals(options.purge());
+        if (Boolean.TRUE.equals(options.dryRun())) {
             ctx.contentType("application/json").result(Json.write(response(forgetting.preview(caller.contextId(), query, purge), true)));
             return;
         }
@@ -47,13 +47,7 @@ public final class ForgetRoutes {
                 tx -> StoredResponse.of(200, Json.write(response(forgetting.forget(tx, caller.contextId(), query, purge), false))));
     }
 
-    private static Map<String, Object> response(Forgetting.Outcome outcome, boolean dryRun) {
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("deleted", outcome.deleted());
-        out.put("ids", outcome.ids());
-        if (dryRun) {
-            out.put("dryRun", true);
-        }
-        return out;
+    private static ForgetWire.Response response(Forgetting.Outcome outcome, boolean dryRun) {
+        return new ForgetWire.Response(outcome.deleted(), outcome.ids(), dryRun ? true : null);
     }
 }

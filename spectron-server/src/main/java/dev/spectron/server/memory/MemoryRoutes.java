@@ -13,7 +13,6 @@ import dev.spectron.server.http.Timestamps;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -45,18 +44,9 @@ public final class MemoryRoutes {
         Caller caller = auth.dataPlane(ctx);
         MemoryQueries.State state = memory.state(caller.contextId());
         Map<String, Entity> entities = state.entitiesById();
-        Map<String, Object> body = new LinkedHashMap<>();
-        for (MemoryCategory category : MemoryCategory.values()) {
-            body.put(category.wireName(), Map.of(
-                    "entities", state.entities().stream().filter(e -> e.category() == category).map(e -> MemoryJson.entity(e, null)).toList(),
-                    "attributes", state.attributes().stream().filter(a -> a.category() == category)
-                            .map(a -> MemoryJson.attribute(a, pathOf(entities, a))).toList(),
-                    "relations", state.relations().stream().filter(r -> r.relation().category() == category)
-                            .map(r -> MemoryJson.relation(r.relation(), r.subject(), r.object())).toList()));
-        }
-        body.put("instructions", state.instructions().stream().map(MemoryJson::instruction).toList());
-        body.put("unknowns", state.unknowns().stream().map(MemoryJson::uncertainty).toList());
-        send(ctx, body);
+        send(ctx, new MemoryWire.StateResponse(facts(state, entities, MemoryCategory.IDENTITY), facts(state, entities, MemoryCategory.KNOWLEDGE),
+                facts(state, entities, MemoryCategory.CONTEXT), state.instructions().stream().map(MemoryJson::instruction).toList(),
+                state.unknowns().stream().map(MemoryJson::uncertainty).toList()));
     }
 
     /** static = identity, dynamic = context, preferences = knowledge (spectron-internals.md §4.7). */
@@ -64,12 +54,9 @@ public final class MemoryRoutes {
         Caller caller = auth.dataPlane(ctx);
         MemoryQueries.State state = memory.state(caller.contextId());
         Map<String, Entity> entities = state.entitiesById();
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("static", items(state.attributes(), MemoryCategory.IDENTITY, entities));
-        body.put("dynamic", items(state.attributes(), MemoryCategory.CONTEXT, entities));
-        body.put("preferences", items(state.attributes(), MemoryCategory.KNOWLEDGE, entities));
-        body.put("instructions", state.instructions().stream().map(MemoryJson::instruction).toList());
-        send(ctx, body);
+        send(ctx, new MemoryWire.ProfileResponse(items(state.attributes(), MemoryCategory.IDENTITY, entities),
+                items(state.attributes(), MemoryCategory.CONTEXT, entities), items(state.attributes(), MemoryCategory.KNOWLEDGE, entities),
+                state.instructions().stream().map(MemoryJson::instruction).toList()));
     }
 
     private void entities(Context ctx) {
@@ -77,23 +64,23 @@ public final class MemoryRoutes {
         int limit = QueryParams.intParam(ctx, MemoryQueries.MAX_ENTITY_PAGE, "limit");
         int offset = QueryParams.intParam(ctx, 0, "offset");
         List<Entity> page = memory.entities(caller.contextId(), ctx.queryParam("type"), limit, offset);
-        send(ctx, Map.of("entities", page.stream().map(e -> MemoryJson.entity(e, null)).toList()));
+        send(ctx, new MemoryWire.EntityList(page.stream().map(e -> MemoryJson.entity(e, null)).toList()));
     }
 
     private void entity(Context ctx) {
         Caller caller = auth.dataPlane(ctx);
         MemoryQueries.EntityView view = memory.entity(caller.contextId(), ref(ctx), asOf(ctx));
         String path = view.entity().ref().path();
-        send(ctx, Map.of("entity", MemoryJson.entity(view.entity(), null),
-                "attributes", view.attributes().stream().map(a -> MemoryJson.attribute(a, path)).toList(),
-                "relations", view.relations().stream().map(r -> MemoryJson.relation(r.relation(), r.subject(), r.object())).toList()));
+        send(ctx, new MemoryWire.EntityResponse(MemoryJson.entity(view.entity(), null),
+                view.attributes().stream().map(a -> MemoryJson.attribute(a, path)).toList(),
+                view.relations().stream().map(r -> MemoryJson.relation(r.relation(), r.subject(), r.object())).toList()));
     }
 
     private void history(Context ctx) {
         Caller caller = auth.dataPlane(ctx);
         EntityRef ref = ref(ctx);
         List<Attribute> history = memory.history(caller.contextId(), ref, ctx.pathParam("key"));
-        send(ctx, Map.of("history", history.stream().map(a -> MemoryJson.attribute(a, ref.path())).toList()));
+        send(ctx, new MemoryWire.History(history.stream().map(a -> MemoryJson.attribute(a, ref.path())).toList()));
     }
 
     private void deleteEntity(Context ctx) {
@@ -102,14 +89,17 @@ public final class MemoryRoutes {
         ctx.status(204);
     }
 
-    private static List<Map<String, Object>> items(List<Attribute> attributes, MemoryCategory category, Map<String, Entity> entities) {
-        return attributes.stream().filter(a -> a.category() == category).map(a -> {
-            Map<String, Object> item = new LinkedHashMap<>();
-            item.put("key", a.key());
-            item.put("value", a.value());
-            item.put("entity", pathOf(entities, a));
-            return item;
-        }).toList();
+    private static MemoryWire.Facts facts(MemoryQueries.State state, Map<String, Entity> entities, MemoryCategory category) {
+        return new MemoryWire.Facts(
+                state.entities().stream().filter(e -> e.category() == category).map(e -> MemoryJson.entity(e, null)).toList(),
+                state.attributes().stream().filter(a -> a.category() == category).map(a -> MemoryJson.attribute(a, pathOf(entities, a))).toList(),
+                state.relations().stream().filter(r -> r.relation().category() == category)
+                        .map(r -> MemoryJson.relation(r.relation(), r.subject(), r.object())).toList());
+    }
+
+    private static List<MemoryWire.ProfileItem> items(List<Attribute> attributes, MemoryCategory category, Map<String, Entity> entities) {
+        return attributes.stream().filter(a -> a.category() == category)
+                .map(a -> new MemoryWire.ProfileItem(a.key(), a.value(), pathOf(entities, a))).toList();
     }
 
     private static String pathOf(Map<String, Entity> entities, Attribute attribute) {

@@ -2,6 +2,8 @@ package dev.spectron.server.models;
 
 import dev.spectron.core.InvalidInputException;
 import dev.spectron.core.context.ContextConfig;
+import dev.spectron.core.context.ModelChoice;
+import dev.spectron.core.context.ModelSettings;
 import dev.spectron.core.model.LanguageModel;
 import dev.spectron.core.model.ModelException;
 import dev.spectron.core.model.ModelProvider;
@@ -35,12 +37,12 @@ public final class ContextModels {
 
     /** The extraction model; empty when none is configured or it is {@code builtin} (heuristics only). */
     public Optional<Resolved> extraction(ContextConfig config) {
-        return stage(config, "extraction").filter(resolved -> resolved.spec().provider() != ModelProvider.BUILTIN);
+        return stage(config, config.models().extraction()).filter(resolved -> resolved.spec().provider() != ModelProvider.BUILTIN);
     }
 
     /** The response model; {@code builtin} when none is configured. */
     public Resolved response(ContextConfig config) {
-        return stage(config, "response").or(() -> stage(config, "synthesis"))
+        return stage(config, config.models().answering())
                 .orElseGet(() -> resolve(ModelSpec.builtin(), Map.of()));
     }
 
@@ -70,22 +72,19 @@ public final class ContextModels {
 
     /** Refuses a configuration whose models do not resolve, with the provider's exact complaint. */
     public void validate(ContextConfig config) {
-        for (String stage : List.of("extraction", "response", "synthesis")) {
+        for (ModelSettings.Stage stage : ModelSettings.Stage.values()) {
             try {
-                stage(config, stage);
+                stage(config, config.models().stage(stage));
             } catch (ModelException e) {
-                throw new InvalidInputException("config.models." + stage, "config.models." + stage + ": " + e.getMessage());
+                String field = "config.models." + stage.key();
+                throw new InvalidInputException(field, field + ": " + e.getMessage());
             }
         }
     }
 
-    private Optional<Resolved> stage(ContextConfig config, String stage) {
-        if (!(config.asMap().get("models") instanceof Map<?, ?> models) || models.get(stage) == null) {
-            return Optional.empty();
-        }
-        Object value = models.get(stage);
+    private Optional<Resolved> stage(ContextConfig config, Optional<ModelChoice> choice) {
         Map<String, String> keys = config.providerKeys();
-        return Optional.of(cache.computeIfAbsent(List.of(value, keys), key -> resolve(ModelSpec.parse(value), keys)));
+        return choice.map(chosen -> cache.computeIfAbsent(List.of(chosen.raw(), keys), key -> resolve(chosen.languageModel(), keys)));
     }
 
     private Resolved resolve(ModelSpec spec, Map<String, String> keys) {

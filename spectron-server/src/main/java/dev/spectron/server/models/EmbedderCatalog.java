@@ -2,6 +2,7 @@ package dev.spectron.server.models;
 
 import dev.spectron.core.InvalidInputException;
 import dev.spectron.core.context.ContextConfig;
+import dev.spectron.core.context.ModelChoice;
 import dev.spectron.core.embedding.Embedder;
 import dev.spectron.core.embedding.RecentTextsEmbedder;
 import dev.spectron.core.embedding.EmbeddingSpec;
@@ -21,6 +22,8 @@ import org.slf4j.LoggerFactory;
 public final class EmbedderCatalog {
     private static final Logger LOG = LoggerFactory.getLogger(EmbedderCatalog.class);
 
+    private static final ModelChoice DEFAULT = new ModelChoice(EmbeddingSpec.DEFAULT);
+
     private final Map<List<Object>, Embedder> cache = new ConcurrentHashMap<>();
     private final Embedders factory;
 
@@ -29,9 +32,9 @@ public final class EmbedderCatalog {
     }
 
     public Embedder forConfig(ContextConfig config) {
-        Object value = spec(config);
+        ModelChoice choice = config.models().embedding().orElse(DEFAULT);
         Map<String, String> keys = config.providerKeys();
-        return cache.computeIfAbsent(List.of(value, keys), key -> new RecentTextsEmbedder(factory.resolve(EmbeddingSpec.parse(value), keys)));
+        return cache.computeIfAbsent(List.of(choice.raw(), keys), key -> new RecentTextsEmbedder(factory.resolve(choice.embeddingModel(), keys)));
     }
 
     /** Refuses an embedding model that does not resolve (unknown name, missing key). */
@@ -52,10 +55,5 @@ public final class EmbedderCatalog {
                 LOG.warn("could not load the default embedding model at start: {}", e.getMessage());
             }
         });
-    }
-
-    private static Object spec(ContextConfig config) {
-        return config.asMap().get("models") instanceof Map<?, ?> models && models.get("embedding") != null
-                ? models.get("embedding") : EmbeddingSpec.DEFAULT;
     }
 }

@@ -12,10 +12,9 @@ import dev.spectron.server.http.Millis;
 import dev.spectron.server.http.JsonBody;
 import dev.spectron.server.http.QueryParams;
 import dev.spectron.server.http.Timestamps;
+import dev.spectron.server.http.WireRequest;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 /**
  * Reads: {@code POST /query} (ranked hits), {@code POST /context} and
@@ -43,58 +42,51 @@ public final class RetrievalRoutes {
 
     private void query(Context ctx) {
         Caller caller = auth.dataPlane(ctx);
-        Retrieval retrieval = assembler.query(request(caller, JsonBody.of(ctx, maxBodyBytes)));
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("tier", retrieval.tier().wireName());
-        body.put("classificationKind", retrieval.classificationKind());
-        body.put("seedEntities", retrieval.seedEntities().stream().map(e -> e.path()).toList());
-        body.put("hits", retrieval.hits().stream().map(HitJson::from).toList());
-        body.put("queryMs", Millis.round(retrieval.latencyMs()));
-        body.put("trace", Map.of("traceId", retrieval.traceId(), "resolutionTier", retrieval.tier().wireName(), "latencyMs", Millis.round(retrieval.latencyMs())));
-        send(ctx, body);
+        var request = WireRequest.read(JsonBody.of(ctx, maxBodyBytes), RetrievalWire.QueryRequest.class);
+        Retrieval retrieval = assembler.query(retrievalRequest(caller, request));
+        double latency = Millis.round(retrieval.latencyMs());
+        send(ctx, new RetrievalWire.QueryResponse(retrieval.tier().wireName(), retrieval.classificationKind(),
+                retrieval.seedEntities().stream().map(e -> e.path()).toList(), retrieval.hits().stream().map(HitJson::from).toList(),
+                latency, new RetrievalWire.Trace(retrieval.traceId(), retrieval.tier().wireName(), latency)));
     }
 
     private void context(Context ctx) {
         Caller caller = auth.dataPlane(ctx);
-        JsonBody body = JsonBody.of(ctx, maxBodyBytes);
-        send(ctx, contextBody(assembler.forLens(request(caller, body), budget(body))));
+        var request = WireRequest.read(JsonBody.of(ctx, maxBodyBytes), RetrievalWire.ContextRequest.class);
+        send(ctx, contextBody(assembler.forLens(retrievalRequest(caller, request.asQuery()), budget(request.budgetChars()))));
     }
 
     private void sessionContext(Context ctx) {
         Caller caller = auth.dataPlane(ctx);
-        JsonBody body = "GET".equals(ctx.method().name()) ? null : JsonBody.of(ctx, maxBodyBytes);
-        String query = body == null ? ctx.queryParam("query") : body.requiredText("query");
+        var body = "GET".equals(ctx.method().name()) ? null
+                : WireRequest.read(JsonBody.of(ctx, maxBodyBytes), RetrievalWire.SessionContextRequest.class);
+        String query = body == null ? ctx.queryParam("query") : body.query();
         if (query == null || query.isBlank()) {
             throw new dev.spectron.core.InvalidInputException("query", "query is required: ?query= on GET, a query field on POST");
         }
-        int k = body == null ? QueryParams.intParam(ctx, RetrievalRequest.DEFAULT_K, "k", "limit") : k(body);
+        int k = body == null ? QueryParams.intParam(ctx, RetrievalRequest.DEFAULT_K, "k", "limit") : k(body.k());
         send(ctx, contextBody(assembler.forSession(caller.contextId(), ctx.pathParam("session"), query, k,
-                body == null ? ContextBlock.DEFAULT_BUDGET_CHARS : budget(body))));
+                body == null ? ContextBlock.DEFAULT_BUDGET_CHARS : budget(body.budgetChars()))));
     }
 
-    private static Map<String, Object> contextBody(ContextAssembler.Assembled assembled) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("context", assembled.context());
-        body.put("tier", assembled.retrieval().tier().wireName());
-        body.put("queryMs", Millis.round(assembled.retrieval().latencyMs()));
-        body.put("traceId", assembled.retrieval().traceId());
-        body.put("citations", assembled.citations().stream().map(CitationJson::from).toList());
-        return body;
+    private static RetrievalWire.ContextResponse contextBody(ContextAssembler.Assembled assembled) {
+        return new RetrievalWire.ContextResponse(assembled.context(), assembled.retrieval().tier().wireName(),
+                Millis.round(assembled.retrieval().latencyMs()), assembled.retrieval().traceId(),
+                assembled.citations().stream().map(CitationJson::from).toList());
     }
 
-    private static RetrievalRequest request(Caller caller, JsonBody body) {
-        ScopeSet lens = body.field("lens", "scopes", "scope").map(Json::toPlain).map(ScopeSet::parse).orElse(null);
-        return new RetrievalRequest(caller.contextId(), body.requiredText("query"), k(body), lens,
-                body.optionalText("asOf", "as_of").map(raw -> Timestamps.parse("asOf", raw)).orElse(null),
-                RetrievalRequest.Mode.parse(body.optionalText("mode").orElse(null)));
+    private static RetrievalRequest retrievalRequest(Caller caller, RetrievalWire.QueryRequest request) {
+        ScopeSet lens = request.lens() == null ? null : ScopeSet.parse(request.lens());
+        return new RetrievalRequest(caller.contextId(), request.query(), k(request.k()), lens,
+                request.asOf() == null ? null : Timestamps.parse("asOf", request.asOf()), RetrievalRequest.Mode.parse(request.mode()));
     }
 
-    private static int k(JsonBody body) {
-        return body.optionalLong("k", "limit").map(Long::intValue).orElse(RetrievalRequest.DEFAULT_K);
+    private static int k(Long k) {
+        return k == null ? RetrievalRequest.DEFAULT_K : k.intValue();
     }
 
-    private static int budget(JsonBody body) {
-        return body.optionalLong("budgetChars", "budget_chars").map(Long::intValue).orElse(ContextBlock.DEFAULT_BUDGET_CHARS);
+    private static int budget(Long budgetChars) {
+        return budgetChars == null ? ContextBlock.DEFAULT_BUDGET_CHARS : budgetChars.intValue();
     }
 
     private static void send(Context ctx, Object body) {

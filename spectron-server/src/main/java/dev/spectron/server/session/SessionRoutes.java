@@ -17,10 +17,10 @@ import dev.spectron.server.http.Json;
 import dev.spectron.server.http.JsonBody;
 import dev.spectron.server.http.QueryParams;
 import dev.spectron.server.http.Timestamps;
+import dev.spectron.server.http.WireRequest;
 import dev.spectron.server.memory.DiffJson;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
@@ -58,8 +58,9 @@ public final class SessionRoutes {
     private void create(Context ctx) {
         Caller caller = auth.dataPlane(ctx);
         JsonBody body = JsonBody.ofOptional(ctx, maxBodyBytes);
-        ScopeSet scopes = ScopeSet.parse(body.field("scopes", "scope").map(Json::toPlain).orElse(null));
-        Map<String, Object> metadata = body.optionalObject("metadata").orElse(Map.of());
+        var request = WireRequest.read(body, SessionWire.CreateRequest.class);
+        ScopeSet scopes = ScopeSet.parse(request.scopes());
+        Map<String, Object> metadata = request.metadata() == null ? Map.of() : request.metadata();
         responder.respond(ctx, caller, body.raw(), tx -> {
             Session session = sessions.create(tx, caller.contextId(), scopes, metadata);
             return StoredResponse.of(201, Json.write(SessionJson.from(session)));
@@ -71,7 +72,7 @@ public final class SessionRoutes {
         int limit = QueryParams.intParam(ctx, SessionService.DEFAULT_PAGE, "limit");
         int offset = QueryParams.intParam(ctx, 0, "offset");
         List<Session> page = sessions.list(caller.contextId(), limit, offset);
-        ctx.contentType("application/json").result(Json.write(Map.of("sessions", page.stream().map(SessionJson::from).toList())));
+        ctx.contentType("application/json").result(Json.write(new SessionWire.SessionList(page.stream().map(SessionJson::from).toList())));
     }
 
     private void get(Context ctx) {
@@ -91,23 +92,20 @@ public final class SessionRoutes {
         int limit = QueryParams.intParam(ctx, SessionService.DEFAULT_PAGE, "limit");
         int offset = QueryParams.intParam(ctx, 0, "offset");
         List<Turn> turns = sessions.turns(caller.contextId(), ctx.pathParam("session"), limit, offset);
-        ctx.contentType("application/json").result(Json.write(Map.of("turns", turns.stream().map(TurnJson::from).toList())));
+        ctx.contentType("application/json").result(Json.write(new SessionWire.TurnList(turns.stream().map(TurnJson::from).toList())));
     }
 
     private void appendTurn(Context ctx) {
         Caller caller = auth.dataPlane(ctx);
         JsonBody body = JsonBody.of(ctx, maxBodyBytes);
-        NewTurn turn = new NewTurn(Role.parse(body.requiredText("role")), body.requiredText("content"), timestamp(body));
+        var request = WireRequest.read(body, SessionWire.TurnRequest.class);
+        NewTurn turn = new NewTurn(Role.parse(request.role()), request.content(),
+                request.ts() == null ? null : Timestamps.parse("ts", request.ts()));
         String sessionId = ctx.pathParam("session");
         double floor = contexts.get(caller.contextId()).config().confidenceFloor();
         responder.respond(ctx, caller, body.raw(), () -> ingestion.prepare(caller.contextId(), sessionId, turn), (tx, prepared) -> {
             IngestedTurn ingested = ingestion.commit(tx, prepared, floor);
             return StoredResponse.of(201, Json.write(DiffJson.from(ingested.turn().id(), TurnJson.from(ingested.turn()), ingested.diff())));
         });
-    }
-
-    /** The optional RFC 3339 {@code ts}; stored to the millisecond like every other time. */
-    private static Instant timestamp(JsonBody body) {
-        return body.optionalText("ts", "timestamp", "observed_at", "observedAt").map(raw -> Timestamps.parse("ts", raw)).orElse(null);
     }
 }

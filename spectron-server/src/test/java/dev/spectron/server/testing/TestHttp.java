@@ -42,6 +42,11 @@ public final class TestHttp {
         return new Call("DELETE", path);
     }
 
+    /** Any other method, e.g. to see how the server refuses it. */
+    public Call method(String method, String path) {
+        return new Call(method, path);
+    }
+
     public static String json(Object value) {
         try {
             return MAPPER.writeValueAsString(value);

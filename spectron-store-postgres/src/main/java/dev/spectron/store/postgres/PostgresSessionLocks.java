@@ -2,7 +2,7 @@ package dev.spectron.store.postgres;
 
 import com.zaxxer.hikari.HikariDataSource;
 import dev.spectron.core.chat.LocalSessionLocks;
-import dev.spectron.core.chat.SessionLocks;
+import dev.spectron.core.port.SessionLocks;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;

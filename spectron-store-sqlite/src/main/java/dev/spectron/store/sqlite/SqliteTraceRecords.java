@@ -1,8 +1,8 @@
 package dev.spectron.store.sqlite;
 
 import dev.spectron.core.context.ContextId;
+import dev.spectron.core.port.StoredTrace;
 import dev.spectron.core.port.TraceRecords;
-import dev.spectron.core.trace.StoredTrace;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;

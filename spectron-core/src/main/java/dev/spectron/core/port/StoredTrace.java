@@ -1,4 +1,4 @@
-package dev.spectron.core.trace;
+package dev.spectron.core.port;
 
 import dev.spectron.core.context.ContextId;
 import java.time.Instant;

@@ -1,4 +1,4 @@
-package dev.spectron.core.chat;
+package dev.spectron.core.port;
 
 /**
  * Serialises chats on one session, so that a chat's user turn and its reply are adjacent in the
