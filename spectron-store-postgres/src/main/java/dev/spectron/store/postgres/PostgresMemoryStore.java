@@ -6,6 +6,8 @@ import dev.spectron.core.StoreUnavailableException;
 import dev.spectron.core.port.MemoryStore;
 import dev.spectron.core.port.SessionLocks;
 import dev.spectron.core.port.StoreTransaction;
+import dev.spectron.store.jdbc.JdbcTransaction;
+import dev.spectron.store.jdbc.Sql;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -184,7 +186,7 @@ public final class PostgresMemoryStore implements MemoryStore {
                 // The first statement opens the transaction (autocommit is off), so SET TRANSACTION applies to it.
                 begin.execute(mode.begin);
             }
-            T result = work.apply(new PostgresTransaction(connection));
+            T result = work.apply(new JdbcTransaction(new Sql(connection, PostgresDialect.INSTANCE)));
             if (mode.commits) {
                 connection.commit();
             } else {

@@ -6,6 +6,8 @@ import dev.spectron.core.chat.LocalSessionLocks;
 import dev.spectron.core.port.MemoryStore;
 import dev.spectron.core.port.SessionLocks;
 import dev.spectron.core.port.StoreTransaction;
+import dev.spectron.store.jdbc.JdbcTransaction;
+import dev.spectron.store.jdbc.Sql;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -125,10 +127,10 @@ public final class SqliteMemoryStore implements MemoryStore {
     private static <T> T inTransaction(HikariDataSource pool, String begin, Function<StoreTransaction, T> work, boolean commit) {
         try (Connection connection = pool.getConnection()) {
             execute(connection, begin);
-            Sql sql = new Sql(connection);
+            Sql sql = new Sql(connection, SqliteDialect.INSTANCE);
             T result;
             try {
-                result = work.apply(new SqliteTransaction(sql));
+                result = work.apply(new JdbcTransaction(sql));
                 Optional<SQLException> ended = sql.endedBy();
                 if (ended.isPresent()) { // the work swallowed the failure; committing now would keep part of it
                     throw SqliteFailures.translate("transaction", ended.get());
