@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
 /** The {@code spectron} command line. */
 @Command(name = "spectron", mixinStandardHelpOptions = true, version = "spectron " + SpectronServer.VERSION,
         description = "Spectron: a memory layer for LLM applications.",
-        subcommands = {ServeCommand.class, ChatCommand.class, BenchCommand.class, MigrateCommand.class})
+        subcommands = {ServeCommand.class, ChatCommand.class, BenchCommand.class, MigrateCommand.class, BackupCommand.class})
 public final class SpectronCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
