@@ -11,7 +11,8 @@ import picocli.CommandLine.Option;
 
 /** {@code spectron backup --data-dir DIR --to FILE}: an online snapshot of the embedded store. */
 @Command(name = "backup", mixinStandardHelpOptions = true,
-        description = {"Write a consistent snapshot of the embedded store (SQLite) to a new file, while the server runs.",
+        description = {"Back up the embedded store while the server runs.",
+                "Writes a consistent snapshot of the SQLite database to a new file.",
                 "Restore: stop the server, put the file at <data dir>/spectron.db (an empty data directory), start it.",
                 "On PostgreSQL use the database's own tools (pg_dump)."})
 final class BackupCommand implements Callable<Integer> {

@@ -25,11 +25,18 @@ import picocli.CommandLine.Option;
  * line goes through {@code session.chat()}; the reply streams in, then what memory changed is listed.
  */
 @Command(name = "chat", mixinStandardHelpOptions = true,
-        description = {"Chat with a running Spectron server: each message goes through session.chat(), the reply streams in,",
-                "then the memory changes of the exchange are listed. /quit (or end of input) leaves.",
+        description = {"Chat with a running Spectron server, with memory.",
+                "Each message goes through session.chat(), the reply streams in, then the memory changes of the exchange",
+                "are listed. /help lists the chat commands; /quit (or end of input) leaves.",
                 "",
                 "Environment: SPECTRON_URL (default http://localhost:9090), SPECTRON_API_KEY."})
 final class ChatCommand implements Callable<Integer> {
+    static final String COMMANDS = String.join(System.lineSeparator(),
+            "  /help      these commands",
+            "  /session   the id of this session (continue it later with --session ID)",
+            "  /quit      leave (also /exit, or the end of input)",
+            "  //text     send a message that starts with /");
+
     /** A real model may take a while to answer in full. */
     private static final Duration REPLY_TIMEOUT = Duration.ofMinutes(5);
 
@@ -64,24 +71,49 @@ final class ChatCommand implements Callable<Integer> {
             return 2;
         }
         String base = url != null ? url : env.getOrDefault("SPECTRON_URL", "http://localhost:9090");
+        if (!base.startsWith("http://") && !base.startsWith("https://")) {
+            err.println("spectron chat: the server URL must start with http:// or https://, e.g. http://" + base + "; got '" + base + "'");
+            return 2;
+        }
         try (Spectron client = Spectron.builder().baseUrl(base).apiKey(key).timeout(REPLY_TIMEOUT).build()) {
             Session session;
             try {
+                // An id given is looked up first: a session that does not exist fails here, not at every message.
                 session = sessionId == null ? client.memory(context).sessions().create(Scope.of("user", user))
-                        : client.memory(context).sessions().of(sessionId);
+                        : client.memory(context).sessions().get(sessionId);
             } catch (SpectronClientException e) {
                 return fail(e);
             }
-            out.println("Session " + session.id() + " in context '" + context + "'. Type a message; /quit to leave.");
-            BufferedReader lines = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-            for (String line = prompt(lines); line != null && !line.strip().equals("/quit") && !line.strip().equals("/exit");
-                 line = prompt(lines)) {
-                if (!line.isBlank()) {
-                    exchange(session, line.strip());
-                }
-            }
+            out.println("Session " + session.id() + " in context '" + context + "'. Type a message; /help lists the commands.");
+            converse(session, new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8)));
         }
         return 0;
+    }
+
+    /** Messages until /quit, /exit or the end of input; a line starting with one / is a command, with two a message starting with /. */
+    private void converse(Session session, BufferedReader lines) throws IOException {
+        for (String line = prompt(lines); line != null; line = prompt(lines)) {
+            String text = line.strip();
+            if (text.isEmpty()) {
+                continue;
+            }
+            if (text.startsWith("//")) {
+                exchange(session, text.substring(1));
+                continue;
+            }
+            if (!text.startsWith("/")) {
+                exchange(session, text);
+                continue;
+            }
+            switch (text) {
+                case "/quit", "/exit" -> {
+                    return;
+                }
+                case "/help" -> out.println(COMMANDS);
+                case "/session" -> out.println(session.id());
+                default -> out.println("unknown command " + text.split("\\s+")[0] + "; /help lists the commands");
+            }
+        }
     }
 
     private String prompt(BufferedReader lines) throws IOException {

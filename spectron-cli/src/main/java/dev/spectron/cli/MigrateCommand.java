@@ -20,8 +20,9 @@ import picocli.CommandLine.Option;
 
 /** {@code spectron migrate --from DIR --to URL}: moves an embedded install onto PostgreSQL. */
 @Command(name = "migrate", mixinStandardHelpOptions = true,
-        description = {"Copy a whole embedded install (SQLite data directory) into PostgreSQL: contexts, keys, sessions, turns,",
-                "memory with its history, vectors, change log and traces. Stop the server on the data directory first.",
+        description = {"Copy an embedded install into PostgreSQL.",
+                "Contexts, keys, sessions, turns, memory with its history, vectors, change log and traces are copied.",
+                "Stop the server on the data directory first.",
                 "Safe to re-run: rows already copied are skipped, so an interrupted copy is finished by running it again."})
 final class MigrateCommand implements Callable<Integer> {
     @Option(names = "--from", required = true, paramLabel = "DIR", description = "The data directory of the embedded install (holds spectron.db).")

@@ -11,7 +11,8 @@ import picocli.CommandLine.Option;
 
 /** {@code spectron serve}: runs the server until interrupted. Flags override the environment. */
 @Command(name = "serve", mixinStandardHelpOptions = true,
-        description = {"Start the Spectron server (embedded default: SQLite in the data directory, no API key needed).",
+        description = {"Start the Spectron server.",
+                "The embedded default keeps everything in SQLite in the data directory; no API key is needed.",
                 "",
                 "Environment: SPECTRON_BIND_ADDRESS (default 0.0.0.0:9090), SPECTRON_DATA_DIR (default ./data),",
                 "SPECTRON_API_KEY (registered as a key of context 'default'), SPECTRON_MANAGEMENT_API_KEY,",

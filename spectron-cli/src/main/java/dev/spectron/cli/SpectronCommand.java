@@ -6,7 +6,8 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** The {@code spectron} command line. */
-@Command(name = "spectron", mixinStandardHelpOptions = true, version = "spectron " + SpectronServer.VERSION,
+// INHERIT: every subcommand answers -V/--version with the same line, and takes -h/--help.
+@Command(name = "spectron", mixinStandardHelpOptions = true, version = "spectron " + SpectronServer.VERSION, scope = CommandLine.ScopeType.INHERIT,
         description = "Spectron: a memory layer for LLM applications.",
         subcommands = {ServeCommand.class, ChatCommand.class, BenchCommand.class, MigrateCommand.class, BackupCommand.class})
 public final class SpectronCommand implements Runnable {

@@ -81,4 +81,32 @@ class ChatCommandIT {
         assertThat(wrong.exit()).isEqualTo(1);
         assertThat(wrong.err()).contains("401");
     }
+
+    @Test
+    void an_unknown_session_fails_at_once_with_a_non_zero_exit_issue_17() {
+        Run run = run("hello\n", "--session", "sess_nope");
+
+        assertThat(run.exit()).isEqualTo(1);
+        assertThat(run.err().strip()).startsWith("error: 404").doesNotContain("\n");
+        assertThat(run.out()).doesNotContain("Session sess_nope");
+    }
+
+    @Test
+    void slash_help_lists_the_commands_and_is_never_sent_as_a_message_issue_17() {
+        Run run = run("/help\n/nonsense here\n/session\n/quit\n", "--user", "cy");
+
+        assertThat(run.exit()).isZero();
+        assertThat(run.out()).contains("/help").contains("/quit").contains("//text").contains("unknown command /nonsense");
+        String session = run.out().replaceAll("(?s).*Session (sess_\\w+).*", "$1");
+        assertThat(server.http().get("/api/v1/default/sessions/" + session + "/turns").bearer(TestServer.API_KEY).send().json()
+                .get("turns")).isEmpty();
+    }
+
+    @Test
+    void a_url_without_a_scheme_is_refused_in_one_line_issue_17() {
+        Run run = run("hi\n", "--url", "127.0.0.1:9");
+
+        assertThat(run.exit()).isEqualTo(2);
+        assertThat(run.err().strip()).contains("must start with http://").doesNotContain("\n").doesNotContain("Exception");
+    }
 }

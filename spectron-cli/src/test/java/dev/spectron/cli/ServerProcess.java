@@ -78,9 +78,9 @@ final class ServerProcess implements AutoCloseable {
         ProcessBuilder builder = new ProcessBuilder(List.of(java, "--enable-native-access=ALL-UNNAMED", "-cp",
                 System.getProperty("java.class.path"), SpectronCommand.class.getName(), "serve"));
         builder.environment().keySet().removeIf(name -> name.startsWith("SPECTRON_"));
+        builder.environment().put("SPECTRON_BIND_ADDRESS", "127.0.0.1:0"); // a test may choose another
         builder.environment().putAll(env);
         builder.environment().put("SPECTRON_DATA_DIR", dataDir.toString());
-        builder.environment().put("SPECTRON_BIND_ADDRESS", "127.0.0.1:0");
         return builder;
     }
 

@@ -24,6 +24,7 @@ import dev.spectron.store.postgres.PostgresMemoryStore;
 import dev.spectron.store.postgres.PostgresStoreException;
 import dev.spectron.store.sqlite.SqliteMemoryStore;
 import io.javalin.Javalin;
+import io.javalin.util.JavalinBindException;
 import java.time.Clock;
 import java.time.Duration;
 import org.slf4j.Logger;
@@ -62,6 +63,7 @@ public final class SpectronServer implements AutoCloseable {
      *         data directory: the embedded store serves one process (issue 17 point 2)
      */
     public static SpectronServer start(ServerConfig config) {
+        ListenAddress.check(config.host(), config.port());
         // Before anything is logged or opened, so a refused second process says one line and touches nothing.
         // PostgreSQL is shared by design: only the embedded store is held to one process.
         DataDirectoryLock lock = config.postgres() == null ? DataDirectoryLock.acquire(config.dataDir()) : DataDirectoryLock.none();
@@ -110,7 +112,11 @@ public final class SpectronServer implements AutoCloseable {
                 new ForgetRoutes(services.forgetting(), auth, responder, maxBody).register(javalin.routes);
                 new SessionRoutes(services.sessions(), services.turns(), services.contexts(), auth, responder, maxBody).register(javalin.routes);
             });
-            app.start(config.host(), config.port());
+            try {
+                app.start(config.host(), config.port());
+            } catch (JavalinBindException e) {
+                throw ListenAddress.inUse(config.host(), config.port(), e); // taken since the check
+            }
             services.embedders().warmUpDefault();
             services.reembedder().resumeAll(); // vectors a stopped process left for later
             Thread.ofVirtual().name("spectron-index-warm-up").start(() -> warmIndexes(store, services));
