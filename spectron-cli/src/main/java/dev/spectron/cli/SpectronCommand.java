@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
 
 /** The {@code spectron} command line. */
 // INHERIT: every subcommand answers -V/--version with the same line, and takes -h/--help.
-@Command(name = "spectron", mixinStandardHelpOptions = true, version = "spectron " + SpectronServer.VERSION, scope = CommandLine.ScopeType.INHERIT,
+@Command(name = "spectron", mixinStandardHelpOptions = true, versionProvider = SpectronCommand.Version.class, scope = CommandLine.ScopeType.INHERIT,
         description = "Spectron: a memory layer for LLM applications.",
         subcommands = {ServeCommand.class, ChatCommand.class, BenchCommand.class, MigrateCommand.class, BackupCommand.class})
 public final class SpectronCommand implements Runnable {
@@ -18,6 +18,14 @@ public final class SpectronCommand implements Runnable {
         int exit = commandLine().execute(args);
         if (exit != 0) {
             System.exit(exit);
+        }
+    }
+
+    /** {@code -V}: the build's version. */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[] {"spectron " + SpectronServer.VERSION};
         }
     }
 

@@ -37,7 +37,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class SpectronServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(SpectronServer.class);
-    public static final String VERSION = "0.1.0";
+    /** The build's version (the Maven project version), as /health and {@code spectron -V} report it. */
+    public static final String VERSION = BuildVersion.read();
 
     private final ServerConfig config;
     private final MemoryStore store;
