@@ -59,6 +59,11 @@ class BadInputIT {
                         400, "invalid-input", "ts must be between"),
                 bad("timestamp before year 1", c -> c.json(Map.of("role", "user", "content", "hi", "ts", "-0001-12-31T23:59:59Z")),
                         400, "invalid-input", "ts must be between"),
+                bad("lone high surrogate", c -> c.json("{\"role\":\"user\",\"content\":\"a\\ud800b\"}"), 400, "invalid-input",
+                        "field 'content' holds a lone UTF-16 surrogate (\\ud800) at index 1"),
+                bad("lone low surrogate", c -> c.json("{\"role\":\"user\",\"content\":\"\\udc00\"}"), 400, "invalid-input", "lone UTF-16 surrogate"),
+                bad("reversed surrogate pair", c -> c.json("{\"role\":\"user\",\"content\":\"\\ude00\\ud83d\"}"), 400, "invalid-input", "lone UTF-16 surrogate"),
+                bad("NUL in content", c -> c.json("{\"role\":\"user\",\"content\":\"a\\u0000b\"}"), 400, "invalid-input", "NUL character"),
                 bad("body not UTF-8", c -> c.streamedBody(new byte[] {'{', '"', 'r', 'o', 'l', 'e', '"', ':', '"', (byte) 0xff, '"', '}'}),
                         400, "invalid-input", "not valid UTF-8"),
                 bad("single quotes", c -> c.json("{'role':'user'}"), 400, "invalid-input", "malformed JSON at line 1, column 2"),
@@ -77,6 +82,20 @@ class BadInputIT {
     void bad_turn_is_refused(String name, Function<TestHttp.Call, TestHttp.Call> request, int status, String type, String detail) {
         Reply reply = request.apply(http.post(turns()).bearer(API_KEY)).send();
         assertProblem(reply, status, type, detail);
+    }
+
+    @Test
+    void text_refusals_name_the_field_and_store_nothing_issue_20() {
+        assertField(http.post(turns()).bearer(API_KEY).json("{\"role\":\"user\",\"content\":\"x\\ud800\"}").send(), "content");
+        assertField(createSession("{\"metadata\":{\"app\":\"x\\udbff\"}}"), "metadata.app");
+        assertField(createSession("{\"metadata\":{\"list\":[\"ok\",\"\\u0000\"]}}"), "metadata.list[1]");
+        assertField(http.post("/api/v1/default/facts/batch").bearer(API_KEY)
+                .json("{\"session_id\":\"" + session + "\",\"messages\":[{\"role\":\"user\",\"content\":\"fine\"},"
+                        + "{\"role\":\"user\",\"content\":\"\\ud800\"}]}").send(), "messages[1].content");
+        assertField(http.post("/api/v1/default/facts").bearer(API_KEY).json("{\"text\":\"I live in \\udfff Paris\"}").send(), "text");
+        assertField(http.post("/api/v1/default/query").bearer(API_KEY).json("{\"query\":\"\\ud800\"}").send(), "query");
+        // a valid pair is kept exactly, not refused (checked on a read, so nothing is written)
+        assertThat(http.post("/api/v1/default/query").bearer(API_KEY).json("{\"query\":\"tea \\ud83d\\ude00\"}").send().status()).isEqualTo(200);
     }
 
     @Test
@@ -174,6 +193,11 @@ class BadInputIT {
             }
             return new Reply(Integer.parseInt(lines[0].split(" ")[1]), headers, response.substring(split + 4));
         }
+    }
+
+    private static void assertField(Reply reply, String field) {
+        assertProblem(reply, 400, "invalid-input", "field '" + field + "' holds");
+        assertThat(reply.json().get("field").asText()).isEqualTo(field);
     }
 
     @Test
