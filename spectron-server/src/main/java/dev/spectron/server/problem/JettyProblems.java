@@ -43,15 +43,23 @@ final class JettyProblems extends ErrorHandler {
         }
         String requestId = Ids.newId("req_", Instant.now());
         Problem problem = problem(code, message, path, requestId);
+        // Jetty drops the connection after refusing a request it could not parse; say so (see badMessageError).
+        response.getHeaders().put(HttpHeader.CONNECTION, "close");
         response.getHeaders().put(HttpHeader.CONTENT_TYPE, Problem.CONTENT_TYPE);
         response.getHeaders().put(RequestIds.HEADER, requestId);
         response.write(true, ByteBuffer.wrap(Json.write(problem).getBytes(StandardCharsets.UTF_8)), callback);
     }
 
-    /** Errors found before there is a request to speak of, e.g. a header section over the limit. */
+    /**
+     * Errors found before there is a request to speak of, e.g. a header section over the limit.
+     * Jetty closes the connection after them without saying so; {@code Connection: close} tells
+     * the client, so that it does not send its next request down the dead connection (which
+     * FuzzIT saw fail with no reply at all).
+     */
     @Override
     public ByteBuffer badMessageError(int status, String reason, HttpFields.Mutable fields) {
         String requestId = Ids.newId("req_", Instant.now());
+        fields.put(HttpHeader.CONNECTION, "close");
         fields.put(HttpHeader.CONTENT_TYPE, Problem.CONTENT_TYPE);
         fields.put(RequestIds.HEADER, requestId);
         return ByteBuffer.wrap(Json.write(problem(status, reason, "/", requestId)).getBytes(StandardCharsets.UTF_8));
