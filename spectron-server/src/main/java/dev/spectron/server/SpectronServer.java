@@ -13,6 +13,8 @@ import dev.spectron.server.chat.ChatRoutes;
 import dev.spectron.server.facts.FactsRoutes;
 import dev.spectron.server.health.HealthRoutes;
 import dev.spectron.server.http.IdempotentResponder;
+import dev.spectron.server.http.JsonBody;
+import dev.spectron.server.http.QueryParams;
 import dev.spectron.server.http.RequestIds;
 import dev.spectron.server.memory.ForgetRoutes;
 import dev.spectron.server.memory.MemoryRoutes;
@@ -101,6 +103,9 @@ public final class SpectronServer implements AutoCloseable {
                 javalin.router.ignoreTrailingSlashes = true;
                 javalin.routes.before(RequestIds::assign);
                 ProblemMapper.register(javalin.routes);
+                ProblemMapper.register(javalin.jetty);
+                javalin.routes.before(QueryParams::refuseNul);
+                javalin.routes.after(ctx -> JsonBody.drain(ctx, maxBody));
                 new HealthRoutes(store, VERSION).register(javalin.routes);
                 // Management routes first: "/api/v1/contexts/..." must never be read as a context named "contexts".
                 new ContextRoutes(services.contexts(), services.reembedder(), auth, maxBody).register(javalin.routes);

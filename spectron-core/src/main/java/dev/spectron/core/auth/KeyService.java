@@ -19,6 +19,8 @@ public final class KeyService {
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]{0,63}");
     /** One message for every rejection, so a caller cannot probe which contexts or keys exist. */
     static final String REJECTED = "missing, invalid or expired API key for this context";
+    /** The longest expiry a key may be given (ten years); a key meant to outlive it is minted without one. */
+    public static final Duration MAX_TTL = Duration.ofDays(3650);
 
     private final MemoryStore store;
     private final Clock clock;
@@ -107,6 +109,10 @@ public final class KeyService {
         }
         if (ttl.isNegative() || ttl.isZero()) {
             throw new InvalidInputException("ttl_seconds", "ttl_seconds must be positive");
+        }
+        if (ttl.compareTo(MAX_TTL) > 0) {
+            throw new InvalidInputException("ttl_seconds", "ttl_seconds must be between 1 and " + MAX_TTL.toSeconds()
+                    + " (ten years); got " + ttl.toSeconds() + "; leave it out for a key that does not expire");
         }
         return now.plus(ttl);
     }

@@ -45,11 +45,14 @@ public record RetrievalRequest(ContextId contextId, String query, int k, ScopeSe
         checkedK(k);
     }
 
-    /** {@code k} when it is 1 to {@value #MAX_K}; else a 400 naming field {@code k}. For callers that check before they write. */
-    public static int checkedK(int k) {
+    /**
+     * {@code k} when it is 1 to {@value #MAX_K}; else a 400 naming field {@code k}. For callers that check before they write;
+     * takes the wire's {@code long}, so that a value past {@code int} is refused rather than wrapped.
+     */
+    public static int checkedK(long k) {
         if (k < 1 || k > MAX_K) {
             throw new InvalidInputException("k", "k must be between 1 and " + MAX_K + "; got " + k);
         }
-        return k;
+        return (int) k;
     }
 }

@@ -67,8 +67,8 @@ public final class ChatRoutes {
                             ChatJson shape) {
         static ChatCall read(Context ctx, ChatWire.SessionChatRequest request, String sessionId, ScopeSet scopes, ChatJson shape) {
             // Checked before anything is stored: retrieval comes after the user turn.
-            int k = RetrievalRequest.checkedK(request.k() == null ? RetrievalRequest.DEFAULT_K : request.k().intValue());
-            int budget = request.budgetChars() == null ? ContextBlock.DEFAULT_BUDGET_CHARS : request.budgetChars().intValue();
+            int k = RetrievalRequest.checkedK(request.k() == null ? RetrievalRequest.DEFAULT_K : request.k());
+            int budget = ContextBlock.checkedBudget(request.budgetChars() == null ? ContextBlock.DEFAULT_BUDGET_CHARS : request.budgetChars());
             String accept = Optional.ofNullable(ctx.header("Accept")).orElse("");
             boolean stream = Boolean.TRUE.equals(request.stream()) || accept.contains("text/event-stream");
             return new ChatCall(request.message(), sessionId, scopes, request.model(), k, budget, stream, shape);

@@ -1,9 +1,12 @@
 package dev.spectron.server.http;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import com.fasterxml.jackson.core.io.JsonEOFException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.spectron.core.InvalidInputException;
 import java.io.IOException;
@@ -25,7 +28,10 @@ public final class Json {
         }
     }
 
-    /** Parses a request body; malformed JSON is the caller's error, reported with its position. */
+    /**
+     * Parses a request body; malformed JSON is the caller's error, reported with its position in
+     * our own words: Jackson's messages name its classes and features (issue 20 point 1).
+     */
     public static JsonNode parse(byte[] body) {
         try {
             JsonNode node = MAPPER.readTree(body);
@@ -36,18 +42,23 @@ public final class Json {
         } catch (JsonProcessingException e) {
             var location = e.getLocation();
             String where = location == null ? "" : " at line " + location.getLineNr() + ", column " + location.getColumnNr();
-            throw new InvalidInputException("malformed JSON" + where + ": " + withoutSourceNoise(e.getOriginalMessage()));
+            throw new InvalidInputException("malformed JSON" + where + ": " + problemIn(e));
         } catch (IOException e) {
-            throw new InvalidInputException("unreadable request body: " + e.getMessage());
+            throw new InvalidInputException("the request body is not valid UTF-8");
         }
     }
 
-    /** Jackson appends "(start marker at [Source: REDACTED ...])", which says nothing to a caller. */
-    private static String withoutSourceNoise(String message) {
-        int noise = message.indexOf(" (start marker at");
-        String trimmed = noise < 0 ? message : message.substring(0, noise);
-        int newline = trimmed.indexOf('\n');
-        return newline < 0 ? trimmed : trimmed.substring(0, newline);
+    private static String problemIn(JsonProcessingException e) {
+        String message = String.valueOf(e.getOriginalMessage());
+        return switch (e) {
+            case JsonEOFException eof -> "the body ends before the JSON value is complete";
+            case StreamConstraintsException limit -> "the JSON is nested too deeply, or holds a number or string too long to read";
+            case MismatchedInputException trailing -> "unexpected content after the JSON value";
+            default -> message.contains("UTF-8") || message.contains("UTF-16") || message.contains("UTF-32") ? "the body is not valid UTF-8"
+                    : message.startsWith("Illegal unquoted character") ? "a control character inside a string must be escaped, e.g. \\n"
+                    : message.startsWith("Unrecognized token") ? "a bare word; strings take double quotes, and the only words are true, false and null"
+                    : "not valid JSON syntax";
+        };
     }
 
     /** A value as a JSON tree, to combine with others. */

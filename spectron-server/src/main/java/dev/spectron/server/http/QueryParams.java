@@ -8,6 +8,17 @@ public final class QueryParams {
     private QueryParams() {
     }
 
+    /**
+     * Refuses a query string that holds an encoded NUL ({@code %00}): no parameter may contain one,
+     * and PostgreSQL text cannot hold it. Jetty already refuses one in the path.
+     */
+    public static void refuseNul(Context ctx) {
+        String query = ctx.queryString();
+        if (query != null && query.toLowerCase(java.util.Locale.ROOT).contains("%00")) {
+            throw new InvalidInputException("the query string holds an encoded NUL (%00), which no parameter may contain");
+        }
+    }
+
     public static int intParam(Context ctx, int defaultValue, String... names) {
         Long value = longParam(ctx, names);
         if (value == null) {

@@ -1,5 +1,6 @@
 package dev.spectron.server.memory;
 
+import dev.spectron.core.InvalidInputException;
 import dev.spectron.core.memory.Attribute;
 import dev.spectron.core.memory.Entity;
 import dev.spectron.core.memory.EntityRef;
@@ -108,7 +109,11 @@ public final class MemoryRoutes {
     }
 
     private static EntityRef ref(Context ctx) {
-        return EntityRef.of(ctx.pathParam("type"), ctx.pathParam("name"));
+        String name = ctx.pathParam("name");
+        if (name.isBlank()) {
+            throw new InvalidInputException("name", "the entity name in /entities/{type}/{name} must not be blank");
+        }
+        return EntityRef.of(ctx.pathParam("type"), name);
     }
 
     /** {@code asOf} (or {@code as_of}): an RFC 3339 known time. */

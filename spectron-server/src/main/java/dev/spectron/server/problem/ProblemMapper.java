@@ -13,9 +13,12 @@ import dev.spectron.core.chat.ResponseModelFailure;
 import dev.spectron.core.model.ModelException;
 import dev.spectron.server.http.Json;
 import dev.spectron.server.http.RequestIds;
+import io.javalin.config.JettyConfig;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
+import org.eclipse.jetty.http.HttpException;
+import org.eclipse.jetty.io.EofException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -25,6 +28,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class ProblemMapper {
     private static final Logger LOG = LoggerFactory.getLogger(ProblemMapper.class);
+    static final String UNREADABLE_BODY = "the request body could not be read: it ended early, or its chunked encoding or Content-Length is broken";
 
     private ProblemMapper() {
     }
@@ -35,11 +39,24 @@ public final class ProblemMapper {
         routes.exception(HttpResponseException.class, (e, ctx) -> send(ctx, forHttp(e, ctx)));
         routes.exception(Exception.class, (e, ctx) -> {
             String requestId = RequestIds.of(ctx);
+            if (isUnreadableBody(e)) {
+                // Jetty failed to read the body (bad chunked encoding, fewer bytes than Content-Length): the client's fault.
+                LOG.info("request {} {} {}: unreadable body: {}", requestId, ctx.method(), ctx.path(), e.toString());
+                send(ctx, Problem.of(ProblemKind.INVALID_INPUT, 400, UNREADABLE_BODY, ctx.path(), null, requestId));
+                return;
+            }
             LOG.error("request {} {} {} failed", requestId, ctx.method(), ctx.path(), e);
             send(ctx, Problem.of(ProblemKind.INTERNAL, 500,
                     "the server failed to handle this request; quote request id " + requestId + " when reporting it",
                     ctx.path(), null, requestId));
         });
+    }
+
+    /** Jetty's own errors (before any route runs) as problem+json, on the server and on Javalin's servlet context. */
+    public static void register(JettyConfig jetty) {
+        JettyProblems problems = new JettyProblems();
+        jetty.modifyServer(server -> server.setErrorHandler(problems));
+        jetty.modifyServletContextHandler(context -> context.setErrorHandler(problems));
     }
 
     static Problem forSpectron(SpectronException e, Context ctx) {
@@ -84,7 +101,17 @@ public final class ProblemMapper {
                 .withChat(cause.provider(), failure.sessionId(), failure.userTurnId());
     }
 
-    /** Javalin's own refusals: unknown route, wrong method, body over {@code maxRequestSize}. */
+    /** Jetty's own failures while reading a body: an {@link HttpException} (its status is 4xx) or an early end of input. */
+    private static boolean isUnreadableBody(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof HttpException http && http.getCode() >= 400 && http.getCode() < 500 || t instanceof EofException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Javalin's own refusals: unknown route, wrong method, body over {@code maxRequestSize}; details in our words, never Javalin's. */
     static Problem forHttp(HttpResponseException e, Context ctx) {
         int status = e.getStatus();
         ProblemKind kind = switch (status) {
@@ -96,7 +123,8 @@ public final class ProblemMapper {
         String detail = switch (kind) {
             case NOT_FOUND -> "no route " + ctx.method() + " " + ctx.path();
             case METHOD_NOT_ALLOWED -> "method " + ctx.method() + " is not allowed on " + ctx.path();
-            default -> e.getMessage();
+            case PAYLOAD_TOO_LARGE -> "the request body is larger than the limit (SPECTRON_MAX_BODY_BYTES)";
+            default -> "HTTP " + status + " " + io.javalin.http.HttpStatus.forStatus(status).getMessage();
         };
         return Problem.of(kind, status, detail, ctx.path(), null, RequestIds.of(ctx));
     }

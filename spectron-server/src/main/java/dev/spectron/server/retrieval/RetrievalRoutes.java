@@ -82,11 +82,11 @@ public final class RetrievalRoutes {
     }
 
     private static int k(Long k) {
-        return k == null ? RetrievalRequest.DEFAULT_K : k.intValue();
+        return k == null ? RetrievalRequest.DEFAULT_K : RetrievalRequest.checkedK(k);
     }
 
     private static int budget(Long budgetChars) {
-        return budgetChars == null ? ContextBlock.DEFAULT_BUDGET_CHARS : budgetChars.intValue();
+        return budgetChars == null ? ContextBlock.DEFAULT_BUDGET_CHARS : ContextBlock.checkedBudget(budgetChars);
     }
 
     private static void send(Context ctx, Object body) {
