@@ -22,6 +22,16 @@ final class BenchCommand implements Runnable {
         spec.commandLine().usage(System.out);
     }
 
+    private static void checkNodes(Object command, String databaseUrl, int nodes) {
+        if (nodes < 1) {
+            throw new CommandLine.ParameterException(new CommandLine(command), "--nodes must be at least 1");
+        }
+        if (nodes > 1 && databaseUrl == null) {
+            throw new CommandLine.ParameterException(new CommandLine(command), "--nodes " + nodes + " needs --database-url: the embedded "
+                    + "SQLite store serves one process per data directory, so only PostgreSQL runs several nodes on one database");
+        }
+    }
+
     @Command(name = "context-latency", mixinStandardHelpOptions = true,
             description = "p50/p95 of POST /sessions/{id}/context (query embedding included) with N memories in one context.")
     static final class ContextLatency implements Callable<Integer> {
@@ -35,11 +45,32 @@ final class BenchCommand implements Runnable {
                 + "(default: ${DEFAULT-VALUE}).")
         int warmup;
 
+        @Option(names = "--concurrency", defaultValue = "1", description = "Clients querying at once, each sending its next query when "
+                + "answered; reads/s is printed beside the latencies (default: ${DEFAULT-VALUE}: one after another).")
+        int concurrency;
+
+        @Option(names = "--database-url", description = "Run the embedded server(s) on PostgreSQL (postgresql://user:password@host:port/db) "
+                + "instead of a temporary SQLite directory. Your data is not touched: each run creates a fresh database "
+                + "spectron_bench_<random> on that server (the user needs CREATEDB; the URL's database is only connected to for that) "
+                + "and drops it afterwards.")
+        String databaseUrl;
+
+        @Option(names = "--nodes", defaultValue = "1", description = "Embedded server nodes in this process on the one database, each with its own "
+                + "store pool and search indexes; requests go round-robin over them. More than 1 needs --database-url "
+                + "(default: ${DEFAULT-VALUE}).")
+        int nodes;
+
         @Override
         public Integer call() throws Exception {
+            checkNodes(this, databaseUrl, nodes);
+            boolean extended = databaseUrl != null || nodes != 1 || concurrency != 1;
             System.out.println("context latency over HTTP (POST /sessions/{id}/context, k=10, query embedding included)");
-            for (var row : dev.spectron.bench.context.ContextLatencyBenchmark.run(sizes, warmup, queries)) {
+            for (var row : dev.spectron.bench.context.ContextLatencyBenchmark.run(sizes, warmup, queries, databaseUrl, nodes, concurrency)) {
                 System.out.printf(Locale.ROOT, "%,9d memories: %s%n", row.memories(), row.latency());
+                if (extended) {
+                    System.out.printf(Locale.ROOT, "%19s reads/s: %.1f (%d concurrent clients), target: %s%n", "", row.readsPerSecond(), concurrency,
+                            row.target());
+                }
                 if (row.warmup() != null) {
                     System.out.printf(Locale.ROOT, "%19s the %d warm-up queries before them: %s%n", "", warmup, row.warmup());
                 }
@@ -149,7 +180,8 @@ final class BenchCommand implements Runnable {
     }
 
     @Command(name = "turns", mixinStandardHelpOptions = true,
-            description = "Turn-append throughput and p50/p95/p99 latency over HTTP. Without --url, starts an embedded server on a temporary directory.")
+            description = "Turn-append throughput and p50/p95/p99 latency over HTTP. Without --url, starts an embedded server on a temporary "
+                    + "directory, or --nodes embedded nodes on a fresh PostgreSQL database (--database-url).")
     static final class Turns implements Callable<Integer> {
         @Option(names = "--url", description = "Target a running server instead of an embedded one.")
         String url;
@@ -172,12 +204,29 @@ final class BenchCommand implements Runnable {
         @Option(names = "--warmup", defaultValue = "500", description = "Unmeasured turns first (default: ${DEFAULT-VALUE}).")
         int warmup;
 
+        @Option(names = "--database-url", description = "Run the embedded server(s) on PostgreSQL (postgresql://user:password@host:port/db) "
+                + "instead of a temporary SQLite directory. Your data is not touched: each run creates a fresh database "
+                + "spectron_bench_<random> on that server (the user needs CREATEDB; the URL's database is only connected to for that) "
+                + "and drops it afterwards.")
+        String databaseUrl;
+
+        @Option(names = "--nodes", defaultValue = "1", description = "Embedded server nodes in this process on the one database, each with its own "
+                + "store pool and search indexes; requests go round-robin over them. More than 1 needs --database-url "
+                + "(default: ${DEFAULT-VALUE}).")
+        int nodes;
+
         @Override
         public Integer call() throws Exception {
             if (url != null && (apiKey == null || apiKey.isBlank())) {
                 throw new CommandLine.ParameterException(new CommandLine(this), "--url needs --api-key or SPECTRON_API_KEY");
             }
-            var result = TurnAppendBenchmark.run(new TurnAppendBenchmark.Options(url, apiKey, context, turns, concurrency, sessions, warmup));
+            if (url != null && (databaseUrl != null || nodes != 1)) {
+                throw new CommandLine.ParameterException(new CommandLine(this), "--url targets a running server; --database-url and --nodes "
+                        + "start embedded ones");
+            }
+            checkNodes(this, databaseUrl, nodes);
+            var result = TurnAppendBenchmark.run(new TurnAppendBenchmark.Options(url, apiKey, context, turns, concurrency, sessions, warmup,
+                    databaseUrl, nodes));
             System.out.printf(Locale.ROOT, "turn append over HTTP: %d turns, %d concurrent clients, %d sessions, %d warm-up turns%n",
                     result.turns(), result.concurrency(), result.sessions(), warmup);
             System.out.println("target:     " + result.target());

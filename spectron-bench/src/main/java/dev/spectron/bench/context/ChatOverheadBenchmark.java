@@ -45,8 +45,8 @@ public final class ChatOverheadBenchmark {
         List<Row> rows = new ArrayList<>();
         for (int size : sizes) {
             Path dir = TempDirs.create("spectron-chat-overhead-");
-            String session = ContextLatencyBenchmark.preload(dir.resolve("spectron.db"), size);
             ServerConfig config = ServerConfig.defaults().withBindAddress("127.0.0.1:0").withDataDir(dir).withApiKey(KEY);
+            String session = ContextLatencyBenchmark.preload(config, size);
             try (SpectronServer server = SpectronServer.start(config)) {
                 rows.add(measure(size, new Client(server.localUrl() + "/api/v1/default", session), warmup, chats, pauseMs));
             } finally {

@@ -1,8 +1,8 @@
 package dev.spectron.bench.context;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.spectron.bench.BenchNodes;
 import dev.spectron.bench.LatencyStats;
-import dev.spectron.bench.TempDirs;
 import dev.spectron.core.Ids;
 import dev.spectron.core.auth.ApiKey;
 import dev.spectron.core.auth.KeySecrets;
@@ -11,17 +11,16 @@ import dev.spectron.core.context.Context;
 import dev.spectron.core.context.ContextConfig;
 import dev.spectron.core.context.ContextId;
 import dev.spectron.core.embedding.EmbeddingSpec;
+import dev.spectron.core.port.MemoryStore;
 import dev.spectron.core.retrieval.SearchDoc;
 import dev.spectron.core.session.ScopeSet;
 import dev.spectron.core.session.Session;
 import dev.spectron.server.ServerConfig;
 import dev.spectron.server.SpectronServer;
-import dev.spectron.store.sqlite.SqliteMemoryStore;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -29,6 +28,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntFunction;
 
 /**
  * Latency of {@code POST /sessions/{id}/context} with 1k, 10k, 100k memories in one context,
@@ -37,6 +40,10 @@ import java.util.Random;
  * and random unit vectors under the default embedder's model id, so the vector scan does its full
  * work; the queries are real text, embedded by the real in-process model. The first queries
  * after start (the JIT still compiling, the indexes loading) are measured apart.
+ *
+ * <p>On SQLite (a temporary data directory) or on a fresh PostgreSQL database with one or more
+ * nodes ({@link BenchNodes}); queries go round-robin over the nodes, from {@code concurrency}
+ * clients at once (1: one after another, the latency figures).
  */
 public final class ContextLatencyBenchmark {
     private static final String KEY = "bench-context-key-3e9f";
@@ -48,37 +55,47 @@ public final class ContextLatencyBenchmark {
     private static final String[] QUERIES = {"When did Caroline go to the support group?", "What did Melanie paint?",
             "Where did Ada go camping?", "Who bought a new guitar?", "What did my sister cook last week?"};
 
-    /** The measured queries, and the warm-up ones before them. */
-    public record Row(int memories, LatencyStats latency, LatencyStats warmup) {
+    /** The measured queries (and how many per second all clients got through), and the warm-up ones before them. */
+    public record Row(int memories, LatencyStats latency, double readsPerSecond, LatencyStats warmup, String target) {
+    }
+
+    private record Measured(LatencyStats latency, double readsPerSecond) {
     }
 
     private ContextLatencyBenchmark() {
     }
 
     public static List<Row> run(List<Integer> sizes, int warmup, int queries) throws Exception {
+        return run(sizes, warmup, queries, null, 1, 1);
+    }
+
+    /** @param databaseUrl null for SQLite; else the PostgreSQL server each size gets a fresh database on */
+    public static List<Row> run(List<Integer> sizes, int warmup, int queries, String databaseUrl, int nodeCount, int concurrency) throws Exception {
+        if (concurrency < 1) {
+            throw new IllegalArgumentException("--concurrency must be at least 1, not " + concurrency);
+        }
         List<Row> rows = new ArrayList<>();
         for (int size : sizes) {
-            Path dir = TempDirs.create("spectron-context-latency-");
-            String session = preload(dir.resolve("spectron.db"), size);
-            ServerConfig config = ServerConfig.defaults().withBindAddress("127.0.0.1:0").withDataDir(dir).withApiKey(KEY);
-            try (SpectronServer server = SpectronServer.start(config)) {
-                String url = server.localUrl() + "/api/v1/default/sessions/" + session + "/context";
+            try (BenchNodes nodes = BenchNodes.prepare(databaseUrl, nodeCount, KEY, "spectron-context-latency-")) {
+                String session = preload(nodes.config(), size);
+                nodes.start();
+                IntFunction<String> url = i -> nodes.url(i) + "/api/v1/default/sessions/" + session + "/context";
                 HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-                LatencyStats warm = warmup == 0 ? null : measure(client, url, "warm-up ", warmup);
-                rows.add(new Row(size, measure(client, url, "", queries), warm));
-            } finally {
-                TempDirs.delete(dir);
+                LatencyStats warm = warmup == 0 ? null : measure(client, url, "warm-up ", warmup, concurrency).latency();
+                Measured measured = measure(client, url, "", queries, concurrency);
+                rows.add(new Row(size, measured.latency(), measured.readsPerSecond(), warm, nodes.describe()));
             }
         }
         return rows;
     }
 
-    static String preload(Path db, int size) {
+    /** Writes {@code size} memories through the store {@code config} selects (SQLite or PostgreSQL), before any server starts. */
+    public static String preload(ServerConfig config, int size) {
         ContextId context = ContextId.DEFAULT;
         String model = EmbeddingSpec.defaultSpec().id();
         Random random = new Random(7);
         Instant t0 = Instant.parse("2024-01-01T00:00:00Z");
-        try (SqliteMemoryStore store = SqliteMemoryStore.open(db)) {
+        try (MemoryStore store = SpectronServer.openStore(config)) {
             Session session = new Session(Ids.newId("sess_", t0), context, ScopeSet.parse(Map.of("user", "ada")), Map.of(), t0);
             store.write(tx -> {
                 tx.contexts().insert(new Context(context, "latency bench", ContextConfig.empty(), t0));
@@ -108,16 +125,31 @@ public final class ContextLatencyBenchmark {
         }
     }
 
-    private static LatencyStats measure(HttpClient client, String url, String label, int queries) throws Exception {
+    /** Query i goes to node i mod nodes; {@code concurrency} clients take the next query as soon as theirs is answered. */
+    private static Measured measure(HttpClient client, IntFunction<String> url, String label, int queries, int concurrency) throws Exception {
         ObjectMapper json = new ObjectMapper();
         long[] nanos = new long[queries];
-        for (int i = 0; i < queries; i++) {
-            String body = json.writeValueAsString(Map.of("query", QUERIES[i % QUERIES.length] + " " + label + i));
-            long t = System.nanoTime();
-            post(client, url, body);
-            nanos[i] = System.nanoTime() - t;
+        AtomicInteger next = new AtomicInteger();
+        long start = System.nanoTime();
+        try (var pool = Executors.newVirtualThreadPerTaskExecutor()) {
+            List<Future<?>> clients = new ArrayList<>();
+            for (int c = 0; c < concurrency; c++) {
+                clients.add(pool.submit(() -> {
+                    for (int i = next.getAndIncrement(); i < queries; i = next.getAndIncrement()) {
+                        String body = json.writeValueAsString(Map.of("query", QUERIES[i % QUERIES.length] + " " + label + i));
+                        long t = System.nanoTime();
+                        post(client, url.apply(i), body);
+                        nanos[i] = System.nanoTime() - t;
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> c : clients) {
+                c.get();
+            }
         }
-        return LatencyStats.ofNanos(nanos);
+        double seconds = (System.nanoTime() - start) / 1e9;
+        return new Measured(LatencyStats.ofNanos(nanos), queries / seconds);
     }
 
     private static void post(HttpClient client, String url, String body) throws Exception {
