@@ -36,7 +36,8 @@ import org.slf4j.LoggerFactory;
  * local fair lock first, so a burst of writers holds one pooled connection, not all of them, and
  * readers keep theirs.
  *
- * <p>Reads run {@code REPEATABLE READ, READ ONLY}: one read sees one snapshot. Commits use the
+ * <p>Reads run {@code REPEATABLE READ, READ ONLY} on a pool of their own, whose sessions default to
+ * both, so a read costs no statement beyond its queries: one read sees one snapshot. Commits use the
  * server's default {@code synchronous_commit}, so an acknowledged write is durable. A transaction
  * that fails is rolled back; a connection that cannot roll back, or that broke, is evicted from the
  * pool, so none in an unknown state (open or aborted transaction) is handed out again.
@@ -50,19 +51,32 @@ public final class PostgresMemoryStore implements MemoryStore {
     /** Beyond the statement timeout, a socket silent this long means the peer is gone (no RST after a partition). */
     private static final Duration SOCKET_GRACE = Duration.ofSeconds(10);
 
+    /** Session defaults of the write pool: none beyond the statement timeout. */
+    private static final String WRITER_OPTIONS = "";
+    /**
+     * Session defaults of the read pool: every transaction a snapshot that cannot write, with no
+     * {@code SET TRANSACTION} round trip per read (a {@code /context} read runs several).
+     */
+    private static final String READER_OPTIONS = " -c default_transaction_isolation=repeatable\\ read -c default_transaction_read_only=on";
+
     /** Connections that hold chat session locks, apart from the main pool: a node chats on at most this many sessions at once. */
     static final int SESSION_LOCK_CONNECTIONS = 32;
     /** How long a chat waits for a lock connection while all of them hold sessions. */
     private static final Duration SESSION_LOCK_WAIT = Duration.ofMinutes(2);
 
+    /** Writes queue on {@link #localWriter} before they take a connection, so two are enough. */
+    static final int WRITE_CONNECTIONS = 2;
+
     private final HikariDataSource pool;
+    private final HikariDataSource readers;
     private final HikariDataSource lockPool;
     private final PostgresSettings settings;
     private final ReentrantLock localWriter = new ReentrantLock(true);
     private final SessionLocks sessionLocks;
 
-    private PostgresMemoryStore(HikariDataSource pool, HikariDataSource lockPool, PostgresSettings settings) {
+    private PostgresMemoryStore(HikariDataSource pool, HikariDataSource readers, HikariDataSource lockPool, PostgresSettings settings) {
         this.pool = pool;
+        this.readers = readers;
         this.lockPool = lockPool;
         this.settings = settings;
         this.sessionLocks = new PostgresSessionLocks(lockPool);
@@ -78,18 +92,26 @@ public final class PostgresMemoryStore implements MemoryStore {
     public static PostgresMemoryStore open(PostgresSettings settings) {
         HikariDataSource pool;
         try {
-            pool = new HikariDataSource(poolConfig(settings));
+            pool = new HikariDataSource(poolConfig(settings, "spectron-postgres-writer", WRITE_CONNECTIONS, WRITER_OPTIONS));
         } catch (RuntimeException e) {
+            throw cannotConnect(settings, e);
+        }
+        HikariDataSource readers;
+        try {
+            readers = new HikariDataSource(poolConfig(settings, "spectron-postgres-reader", settings.poolSize(), READER_OPTIONS));
+        } catch (RuntimeException e) {
+            pool.close();
             throw cannotConnect(settings, e);
         }
         try {
             migrate(settings);
         } catch (FlywayException e) {
+            readers.close();
             pool.close();
             throw new PostgresStoreException("cannot migrate the PostgreSQL schema at " + settings.describe() + ": " + SqlStates.oneLine(e), e);
         }
-        LOG.info("PostgreSQL store open at {} (pool of {})", settings.describe(), settings.poolSize());
-        return new PostgresMemoryStore(pool, new HikariDataSource(lockPoolConfig(settings)), settings);
+        LOG.info("PostgreSQL store open at {} ({} read connections, {} for writes)", settings.describe(), settings.poolSize(), WRITE_CONNECTIONS);
+        return new PostgresMemoryStore(pool, readers, new HikariDataSource(lockPoolConfig(settings)), settings);
     }
 
     @Override
@@ -140,17 +162,19 @@ public final class PostgresMemoryStore implements MemoryStore {
     @Override
     public void close() {
         lockPool.close();
+        readers.close();
         pool.close();
     }
 
     private boolean answersQueries() throws SQLException {
-        try (Connection connection = pool.getConnection()) {
+        try (Connection connection = readers.getConnection()) {
             return connection.isValid((int) REACHABLE_TIMEOUT.toSeconds());
         }
     }
 
+    /** A read needs no statement of its own: its pool's sessions default to repeatable-read, read-only transactions. */
     private enum Mode {
-        READ("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY", false),
+        READ(null, false),
         WRITE("SELECT pg_advisory_xact_lock(" + WRITE_LOCK_KEY + ")", true),
         REHEARSE("SELECT pg_advisory_xact_lock(" + WRITE_LOCK_KEY + ")", false);
 
@@ -180,11 +204,13 @@ public final class PostgresMemoryStore implements MemoryStore {
     }
 
     private <T> T inTransaction(Function<StoreTransaction, T> work, Mode mode) {
-        Connection connection = borrow();
+        HikariDataSource source = mode == Mode.READ ? readers : pool;
+        Connection connection = borrow(source);
         try {
-            try (Statement begin = connection.createStatement()) {
-                // The first statement opens the transaction (autocommit is off), so SET TRANSACTION applies to it.
-                begin.execute(mode.begin);
+            if (mode.begin != null) {
+                try (Statement begin = connection.createStatement()) {
+                    begin.execute(mode.begin); // the first statement opens the transaction (autocommit is off)
+                }
             }
             T result = work.apply(new JdbcTransaction(new Sql(connection, PostgresDialect.INSTANCE)));
             if (mode.commits) {
@@ -194,19 +220,19 @@ public final class PostgresMemoryStore implements MemoryStore {
             }
             return result;
         } catch (SQLException e) {
-            abandon(connection, e);
+            abandon(source, connection, e);
             throw PostgresStoreException.forStatement("transaction " + (mode.commits ? "begin or commit" : "begin or rollback"), e);
         } catch (RuntimeException | Error e) {
-            abandon(connection, e);
+            abandon(source, connection, e);
             throw e;
         } finally {
             closeQuietly(connection);
         }
     }
 
-    private Connection borrow() {
+    private static Connection borrow(HikariDataSource source) {
         try {
-            return pool.getConnection();
+            return source.getConnection();
         } catch (SQLException e) {
             throw PostgresStoreException.unavailable(e);
         }
@@ -216,16 +242,16 @@ public final class PostgresMemoryStore implements MemoryStore {
      * Rolls back after a failure. A broken connection, or one whose rollback fails, is evicted so
      * the pool never hands it out again; the rollback failure is attached to the cause as suppressed.
      */
-    private void abandon(Connection connection, Throwable cause) {
+    private static void abandon(HikariDataSource source, Connection connection, Throwable cause) {
         if (brokenBy(cause)) {
-            pool.evictConnection(connection);
+            source.evictConnection(connection);
             return;
         }
         try {
             connection.rollback();
         } catch (SQLException e) {
             cause.addSuppressed(e);
-            pool.evictConnection(connection);
+            source.evictConnection(connection);
         }
     }
 
@@ -250,11 +276,13 @@ public final class PostgresMemoryStore implements MemoryStore {
         }
     }
 
-    private static HikariConfig poolConfig(PostgresSettings settings) {
+    private static HikariConfig poolConfig(PostgresSettings settings, String name, int size, String sessionOptions) {
         HikariConfig config = new HikariConfig();
-        config.setPoolName("spectron-postgres");
-        config.setDataSource(dataSource(settings, settings.statementTimeout()));
-        config.setMaximumPoolSize(settings.poolSize());
+        config.setPoolName(name);
+        PGSimpleDataSource dataSource = dataSource(settings, settings.statementTimeout());
+        dataSource.setOptions(dataSource.getOptions() + sessionOptions);
+        config.setDataSource(dataSource);
+        config.setMaximumPoolSize(size);
         config.setConnectionTimeout(settings.connectTimeout().toMillis());
         config.setAutoCommit(false);
         // One attempt at start: an unreachable database fails open() at once instead of retrying.

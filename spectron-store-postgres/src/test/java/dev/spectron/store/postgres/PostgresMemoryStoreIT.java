@@ -33,6 +33,29 @@ class PostgresMemoryStoreIT extends AbstractMemoryStoreContractTest {
     }
 
     @Test
+    void a_read_cannot_write_and_sees_one_snapshot() {
+        // read-only: the read pool's sessions default to it, with no statement per read
+        assertThatThrownBy(() -> store.read(tx -> {
+            tx.sessions().insert(session("sess_ro", A));
+            return null;
+        })).isInstanceOf(PostgresStoreException.class).hasMessageContaining("25006");
+        boolean written = store.read(tx -> tx.sessions().find(A, "sess_ro").isPresent());
+        assertThat(written).isFalse();
+        // repeatable read: a write committed during a read is not seen by the read's later queries
+        String seen = store.read(tx -> {
+            boolean before = tx.sessions().find(A, "sess_mid").isPresent();
+            store.write(w -> {
+                w.sessions().insert(session("sess_mid", A));
+                return null;
+            });
+            return before + "/" + tx.sessions().find(A, "sess_mid").isPresent();
+        });
+        assertThat(seen).isEqualTo("false/false");
+        boolean committed = store.read(tx -> tx.sessions().find(A, "sess_mid").isPresent());
+        assertThat(committed).isTrue();
+    }
+
+    @Test
     void a_closed_store_is_not_reachable_and_answers_at_once() {
         store.close();
         long start = System.nanoTime();
