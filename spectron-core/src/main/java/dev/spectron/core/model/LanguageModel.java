@@ -7,7 +7,8 @@ import java.util.function.Consumer;
  *
  * <p><b>Threads.</b> Every method blocks until the answer is complete. Call it from a virtual
  * thread (request handlers run on one); never from a platform thread you cannot afford to park
- * for the configured timeout times the retries.
+ * for the call's deadline. Provider-backed models bound every call by a total deadline (connect,
+ * headers, body, retries and repair included) and fail it as {@code TIMEOUT} when it passes.
  *
  * <p><b>Failures.</b> Every failure is a {@link ModelException}, whose {@link ModelException.Kind}
  * says what to do. Implementations retry rate limits, 5xx and timeouts themselves (a bounded
