@@ -22,7 +22,8 @@ import java.util.function.Consumer;
  *       returned as written.</li>
  *   <li>{@link #completeJson} checks JSON syntax, not the schema: validate the fields you read.</li>
  *   <li>{@link #stream} retries only before the first delta; once text has reached the consumer
- *       a failure is thrown as is, and the consumer must discard what it showed, or mark it cut.</li>
+ *       a failure is thrown as is, and the consumer must discard what it showed, or mark it cut.
+ *       A stream that ends without its end marker fails as {@link ModelException.Kind#CUT_OFF}.</li>
  * </ul>
  */
 public interface LanguageModel {
