@@ -62,6 +62,7 @@ record Services(ContextService contexts, KeyService keys, SessionService session
         };
         // A context configuration is refused when its models do not resolve, not at its first turn.
         ContextService contexts = new ContextService(store, clock, contextConfig -> {
+            contextConfig.checkSettings();
             models.validate(contextConfig);
             embedderCatalog.validate(contextConfig);
         }, upkeep);
