@@ -3,6 +3,7 @@ package dev.spectron.store.postgres;
 import dev.spectron.core.port.AttributeRecords;
 import dev.spectron.core.port.ChangeLog;
 import dev.spectron.core.port.EntityRecords;
+import dev.spectron.core.port.ExtractionJobs;
 import dev.spectron.core.port.InstructionRecords;
 import dev.spectron.core.port.RelationRecords;
 import dev.spectron.core.port.SearchRecords;
@@ -93,5 +94,10 @@ final class PostgresTransaction implements StoreTransaction {
     @Override
     public TraceRecords traces() {
         return new PostgresTraceRecords(sql);
+    }
+
+    @Override
+    public ExtractionJobs extractionJobs() {
+        return new PostgresExtractionJobs(sql);
     }
 }
