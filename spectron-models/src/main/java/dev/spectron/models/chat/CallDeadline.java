@@ -18,6 +18,8 @@ final class CallDeadline {
 
     private final Duration total;
     private final long endNanos;
+    /** Set when the caller stopped waiting: the worker, if still running, must not start another attempt. */
+    private volatile boolean abandoned;
 
     private CallDeadline(Duration total) {
         this.total = total;
@@ -28,12 +30,9 @@ final class CallDeadline {
         return new CallDeadline(total);
     }
 
+    /** Zero once the deadline has passed or the caller gave up waiting. */
     Duration remaining() {
-        return Duration.ofNanos(Math.max(0, endNanos - System.nanoTime()));
-    }
-
-    boolean passed() {
-        return endNanos - System.nanoTime() <= 0;
+        return abandoned ? Duration.ZERO : Duration.ofNanos(Math.max(0, endNanos - System.nanoTime()));
     }
 
     /** The failure a caller sees when the deadline passes. */
@@ -55,9 +54,11 @@ final class CallDeadline {
         try {
             return result.get(Math.max(0, endNanos - System.nanoTime()), TimeUnit.NANOSECONDS);
         } catch (TimeoutException e) {
+            abandoned = true;
             worker.interrupt();
             throw exceeded(provider, model);
         } catch (InterruptedException e) {
+            abandoned = true;
             worker.interrupt();
             Thread.currentThread().interrupt();
             throw new ModelException(ModelException.Kind.TIMEOUT, provider, provider + "/" + model
