@@ -16,6 +16,9 @@ import java.util.function.Supplier;
  */
 final class CallDeadline {
 
+    /** An attempt that timed out this close to the deadline was stopped by it. */
+    private static final Duration SLACK = Duration.ofMillis(250);
+
     private final Duration total;
     private final long endNanos;
     /** Set when the caller stopped waiting: the worker, if still running, must not start another attempt. */
@@ -37,8 +40,21 @@ final class CallDeadline {
 
     /** The failure a caller sees when the deadline passes. */
     ModelException exceeded(String provider, String model) {
+        return exceeded(provider, model, null);
+    }
+
+    private ModelException exceeded(String provider, String model, Throwable cause) {
         return new ModelException(ModelException.Kind.TIMEOUT, provider, provider + "/" + model + " did not finish within its "
-                + total.toMillis() + " ms deadline (retries included); the call was cancelled");
+                + total.toMillis() + " ms deadline (retries included); the call was cancelled", cause);
+    }
+
+    /**
+     * {@code failure} as the caller should see it: an attempt's own timeout that ran out with the
+     * deadline (one attempt's timeout is capped to it) is the deadline's, and says so.
+     */
+    ModelException explain(ModelException failure, String provider, String model) {
+        boolean deadlineSpent = remaining().compareTo(SLACK) <= 0;
+        return failure.kind() == ModelException.Kind.TIMEOUT && deadlineSpent ? exceeded(provider, model, failure) : failure;
     }
 
     /** Runs {@code call} on a virtual thread, waiting for it no longer than the deadline. */
@@ -64,6 +80,9 @@ final class CallDeadline {
             throw new ModelException(ModelException.Kind.TIMEOUT, provider, provider + "/" + model
                     + " call abandoned: the waiting thread was interrupted", e);
         } catch (ExecutionException e) {
+            if (e.getCause() instanceof ModelException failure) {
+                throw explain(failure, provider, model);
+            }
             if (e.getCause() instanceof RuntimeException runtime) {
                 throw runtime;
             }

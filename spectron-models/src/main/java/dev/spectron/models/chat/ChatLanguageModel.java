@@ -118,6 +118,8 @@ public abstract class ChatLanguageModel implements LanguageModel {
             }, callDeadline, model)), () -> !shown.get(), callDeadline);
         } catch (DeltaConsumerException failure) {
             throw failure.getCause();
+        } catch (ModelException failure) {
+            throw callDeadline.explain(failure, provider, model);
         }
         checked(response);
         return ModelReply.plain(text.toString(), ChatTranslation.modelId(response, model),
