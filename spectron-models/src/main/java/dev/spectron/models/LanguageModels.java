@@ -9,6 +9,7 @@ import dev.spectron.models.chat.ModelOptions;
 import dev.spectron.models.gemini.GeminiLanguageModel;
 import dev.spectron.models.ollama.OllamaLanguageModel;
 import dev.spectron.models.openai.OpenAiLanguageModel;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
 
@@ -36,14 +37,23 @@ public final class LanguageModels {
      *     environment base URL is not an http(s) URL
      */
     public LanguageModel resolve(ModelSpec spec, Map<String, String> contextKeys) {
+        return resolve(spec, contextKeys, null);
+    }
+
+    /**
+     * Like {@link #resolve(ModelSpec, Map)}, with every call of the model bounded by {@code deadline}
+     * in all (retries included); {@code null} keeps the factory's default deadline.
+     */
+    public LanguageModel resolve(ModelSpec spec, Map<String, String> contextKeys, Duration deadline) {
         Objects.requireNonNull(spec, "spec");
         Objects.requireNonNull(contextKeys, "contextKeys");
         return switch (spec.provider()) {
             case BUILTIN -> new BuiltinLanguageModel();
-            case OPENAI -> OpenAiLanguageModel.create(configs.resolve(spec, contextKeys, OpenAiLanguageModel.DEFAULT_BASE_URL));
-            case ANTHROPIC -> AnthropicLanguageModel.create(configs.resolve(spec, contextKeys, AnthropicLanguageModel.DEFAULT_BASE_URL));
-            case GEMINI -> GeminiLanguageModel.create(configs.resolve(spec, contextKeys, GeminiLanguageModel.DEFAULT_BASE_URL));
-            case OLLAMA -> OllamaLanguageModel.create(configs.resolve(spec, contextKeys, OllamaLanguageModel.DEFAULT_BASE_URL));
+            case OPENAI -> OpenAiLanguageModel.create(configs.resolve(spec, contextKeys, OpenAiLanguageModel.DEFAULT_BASE_URL, deadline));
+            case ANTHROPIC -> AnthropicLanguageModel.create(configs.resolve(spec, contextKeys, AnthropicLanguageModel.DEFAULT_BASE_URL,
+                    deadline));
+            case GEMINI -> GeminiLanguageModel.create(configs.resolve(spec, contextKeys, GeminiLanguageModel.DEFAULT_BASE_URL, deadline));
+            case OLLAMA -> OllamaLanguageModel.create(configs.resolve(spec, contextKeys, OllamaLanguageModel.DEFAULT_BASE_URL, deadline));
         };
     }
 }

@@ -7,6 +7,7 @@ import dev.spectron.models.chat.ModelOptions;
 import dev.spectron.models.chat.ProviderConfig;
 import dev.spectron.models.openai.OpenAiLanguageModel;
 import java.net.URI;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -38,11 +39,16 @@ final class ProviderConfigResolver {
      *     environment base URL is not an http(s) URL
      */
     ProviderConfig resolve(ModelSpec spec, Map<String, String> contextKeys, String defaultBaseUrl) {
+        return resolve(spec, contextKeys, defaultBaseUrl, null);
+    }
+
+    /** @param deadline every call's total deadline; {@code null} for the configured options' own */
+    ProviderConfig resolve(ModelSpec spec, Map<String, String> contextKeys, String defaultBaseUrl, Duration deadline) {
         Objects.requireNonNull(contextKeys, "contextKeys");
         String baseUrl = baseUrl(spec).orElse(defaultBaseUrl);
         String apiKey = apiKey(spec, contextKeys, baseUrl);
         LOG.debug("resolved {} at {} ({})", spec.id(), baseUrl, apiKey == null ? "no key" : "key configured");
-        return new ProviderConfig(spec.model(), baseUrl, apiKey, options);
+        return new ProviderConfig(spec.model(), baseUrl, apiKey, deadline == null ? options : options.withDeadline(deadline));
     }
 
     private Optional<String> baseUrl(ModelSpec spec) {

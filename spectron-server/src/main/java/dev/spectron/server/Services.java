@@ -33,6 +33,10 @@ import dev.spectron.server.extraction.ContextExtractors;
 import dev.spectron.server.models.ContextModels;
 import dev.spectron.server.models.EmbedderCatalog;
 import dev.spectron.server.trace.TraceDocuments;
+import dev.spectron.core.ingest.ExtractionQueue;
+import dev.spectron.server.http.Json;
+import dev.spectron.server.memory.DiffJson;
+import dev.spectron.server.session.TurnJson;
 import java.time.Clock;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -40,7 +44,22 @@ import java.util.concurrent.atomic.AtomicReference;
 record Services(ContextService contexts, KeyService keys, SessionService sessions, TurnIngestion turns, FactIngestion facts,
                 MemoryQueries memory, Forgetting forgetting, ContextAssembler assembler, TraceLog traces, ContextModels models,
                 ChatExchange chat, ResponseTraces responseTraces, IdempotentWrites idempotency, EmbedderCatalog embedders,
-                Reembedder reembedder, Retriever retriever, TraceWriter traceWriter) {
+                Reembedder reembedder, Retriever retriever, TraceWriter traceWriter, ExtractionQueue extractions) {
+
+    /** Workers named by host, process and start, so that claims on a shared database tell nodes apart. */
+    private static ExtractionQueue extractionQueue(MemoryStore store, TurnIngestion turns, ContextService contexts, Clock clock) {
+        String worker = hostName() + "/" + ProcessHandle.current().pid() + "/" + java.util.UUID.randomUUID().toString().substring(0, 8);
+        return new ExtractionQueue(store, turns, contextId -> contexts.get(contextId).config().confidenceFloor(),
+                (turn, diff) -> Json.write(DiffJson.from(turn.id(), TurnJson.from(turn), diff)), clock, worker);
+    }
+
+    private static String hostName() {
+        try {
+            return java.net.InetAddress.getLocalHost().getHostName();
+        } catch (java.io.IOException e) {
+            return "unknown-host";
+        }
+    }
 
     static Services wire(MemoryStore store, ServerConfig config, Clock clock) {
         ProviderCredentials credentials = ProviderCredentials.of(config.providerEnvironment());
@@ -62,6 +81,7 @@ record Services(ContextService contexts, KeyService keys, SessionService session
         };
         // A context configuration is refused when its models do not resolve, not at its first turn.
         ContextService contexts = new ContextService(store, clock, contextConfig -> {
+            contextConfig.checkSettings();
             models.validate(contextConfig);
             embedderCatalog.validate(contextConfig);
         }, upkeep);
@@ -85,6 +105,6 @@ record Services(ContextService contexts, KeyService keys, SessionService session
         return new Services(contexts, new KeyService(store, clock), sessions, turns,
                 new FactIngestion(store, sessions, turns, reconciler, indexer, clock), new MemoryQueries(store, clock),
                 new Forgetting(store, clock), assembler, traces, models, chat, responseTraces,
-                idempotency, embedderCatalog, reembedder, retriever, traceWriter);
+                idempotency, embedderCatalog, reembedder, retriever, traceWriter, extractionQueue(store, turns, contexts, clock));
     }
 }

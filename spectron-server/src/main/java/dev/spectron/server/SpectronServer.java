@@ -1,5 +1,6 @@
 package dev.spectron.server;
 
+import dev.spectron.core.ingest.ExtractionQueue;
 import dev.spectron.core.port.MemoryStore;
 import dev.spectron.core.retrieval.Reembedder;
 import dev.spectron.core.trace.TraceWriter;
@@ -42,22 +43,27 @@ public final class SpectronServer implements AutoCloseable {
     /** The build's version (the Maven project version), as /health and {@code spectron -V} report it. */
     public static final String VERSION = BuildVersion.read();
 
+    /** Asynchronous extractions run at once per process; sessions beyond that wait their turn in the queue. */
+    private static final int EXTRACTION_WORKERS = 2;
+
     private final ServerConfig config;
     private final MemoryStore store;
     private final Javalin app;
     private final BootstrapResult bootstrap;
     private final Reembedder reembedder;
     private final TraceWriter traces;
+    private final ExtractionQueue extractions;
     private final DataDirectoryLock dataDirLock;
 
     private SpectronServer(ServerConfig config, MemoryStore store, Javalin app, BootstrapResult bootstrap, Reembedder reembedder,
-                           TraceWriter traces, DataDirectoryLock dataDirLock) {
+                           TraceWriter traces, ExtractionQueue extractions, DataDirectoryLock dataDirLock) {
         this.config = config;
         this.store = store;
         this.app = app;
         this.bootstrap = bootstrap;
         this.reembedder = reembedder;
         this.traces = traces;
+        this.extractions = extractions;
         this.dataDirLock = dataDirLock;
     }
 
@@ -116,7 +122,8 @@ public final class SpectronServer implements AutoCloseable {
                 new ChatRoutes(services.contexts(), services.models(), services.chat(), auth, maxBody).register(javalin.routes);
                 new MemoryRoutes(services.memory(), auth).register(javalin.routes);
                 new ForgetRoutes(services.forgetting(), auth, responder, maxBody).register(javalin.routes);
-                new SessionRoutes(services.sessions(), services.turns(), services.contexts(), auth, responder, maxBody).register(javalin.routes);
+                new SessionRoutes(services.sessions(), services.turns(), services.extractions(), services.contexts(), auth, responder,
+                        maxBody).register(javalin.routes);
             });
             try {
                 app.start(config.host(), config.port());
@@ -125,10 +132,12 @@ public final class SpectronServer implements AutoCloseable {
             }
             services.embedders().warmUpDefault();
             services.reembedder().resumeAll(); // vectors a stopped process left for later
+            services.extractions().start(EXTRACTION_WORKERS); // and extractions it left queued
             Thread.ofVirtual().name("spectron-index-warm-up").start(() -> warmIndexes(store, services));
             LOG.info("listening on {}:{}", config.host(), app.port());
-            return new SpectronServer(config, store, app, bootstrap, services.reembedder(), services.traceWriter(), lock);
+            return new SpectronServer(config, store, app, bootstrap, services.reembedder(), services.traceWriter(), services.extractions(), lock);
         } catch (RuntimeException e) {
+            services.extractions().close(Duration.ofSeconds(5));
             services.traceWriter().close(Duration.ofSeconds(5));
             store.close();
             throw e;
@@ -193,6 +202,7 @@ public final class SpectronServer implements AutoCloseable {
     public void close() {
         try {
             app.stop();
+            extractions.close(Duration.ofSeconds(10)); // an extraction under way goes back to the queue
             reembedder.close(Duration.ofSeconds(10));
             traces.close(Duration.ofSeconds(10)); // the traces still queued are written before the store closes
             store.close();

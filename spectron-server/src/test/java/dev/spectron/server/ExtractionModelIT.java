@@ -35,12 +35,14 @@ class ExtractionModelIT {
     static final ServerExtension SERVER = new ServerExtension();
     static final TestHttp http = SERVER.http();
 
+    private String contextId;
     private String key;
     private String session;
 
     @BeforeEach
     void context() {
         String id = "llm" + System.nanoTime();
+        contextId = id;
         assertThat(http.post("/api/v1/contexts/" + id).bearer(MANAGEMENT_KEY).json(Map.of("config", Map.of("models", Map.of("extraction",
                 Map.of("provider", "openai", "model", "gpt-4o-mini", "base_url", WIRE.baseUrl() + "/v1"))))).send().status()).isEqualTo(201);
         key = http.post("/api/v1/contexts/" + id + "/keys").bearer(MANAGEMENT_KEY).json(Map.of("name", "app")).send().json().get("key").asText();
@@ -101,6 +103,46 @@ class ExtractionModelIT {
         assertThat(extraction.get("error").asText()).contains("gpt-4o-mini").contains("unavailable");
         assertThat(http.get(session + "/turns").bearer(key).send().json().get("turns")).hasSize(1);
         assertThat(WIRE.findAll(postRequestedFor(urlEqualTo("/v1/chat/completions")))).hasSize(3);
+    }
+
+    @Test
+    void a_model_that_stalls_its_body_fails_extraction_at_the_context_deadline_and_keeps_the_turn_issue_20() throws Exception {
+        // given: a 1.5 s deadline; the model sends its headers, then dribbles its body over twenty seconds
+        assertThat(http.patch("/api/v1/contexts/" + contextId).bearer(MANAGEMENT_KEY).json(Map.of("config", Map.of("models", Map.of("extraction",
+                Map.of("timeout_ms", 1_500))))).send().status()).isEqualTo(200);
+        WIRE.stubFor(post(urlEqualTo("/v1/chat/completions")).willReturn(completion(EMPTY).withChunkedDribbleDelay(10, 20_000)));
+        long start = System.nanoTime();
+
+        // when
+        var reply = http.post(session + "/turns").bearer(key).json(Map.of("role", "user", "content", "I live in Lisbon.")).send();
+
+        // then: answered within the deadline and a margin, the turn and the heuristic facts kept
+        assertThat((System.nanoTime() - start) / 1_000_000).isLessThan(1_500 + 2_500);
+        assertThat(reply.status()).isEqualTo(201);
+        JsonNode extraction = reply.json().get("extraction");
+        assertThat(extraction.get("status").asText()).isEqualTo("failed");
+        assertThat(extraction.get("error").asText()).contains("gpt-4o-mini").contains("timeout").contains("1500 ms deadline");
+        assertThat(reply.json().toString()).contains("Lisbon");
+        assertThat(http.get(session + "/turns").bearer(key).send().json().get("turns")).hasSize(1);
+    }
+
+    @Test
+    void a_timeout_out_of_range_or_not_a_number_is_refused_naming_the_field_issue_20() {
+        for (Object bad : List.of(999, 600_001, "20s", 1500.5)) {
+            var refused = http.patch("/api/v1/contexts/" + contextId).bearer(MANAGEMENT_KEY).json(Map.of("config", Map.of("models",
+                    Map.of("extraction", Map.of("timeout_ms", bad))))).send();
+            assertThat(refused.status()).as("timeout_ms %s", bad).isEqualTo(400);
+            assertThat(refused.json().get("field").asText()).isEqualTo("config.models.extraction.timeout_ms");
+            assertThat(refused.json().get("detail").asText()).contains("from 1000 to 600000").contains(String.valueOf(bad));
+        }
+        var noProvider = http.patch("/api/v1/contexts/" + contextId).bearer(MANAGEMENT_KEY).json(Map.of("config", Map.of("models",
+                Map.of("response", Map.of("timeout_ms", 5_000))))).send();
+        assertThat(noProvider.status()).isEqualTo(400);
+        assertThat(noProvider.json().get("detail").asText()).contains("timeout_ms goes with the object form");
+        var badMode = http.patch("/api/v1/contexts/" + contextId).bearer(MANAGEMENT_KEY).json(Map.of("config", Map.of("extraction",
+                Map.of("mode", "later")))).send();
+        assertThat(badMode.status()).isEqualTo(400);
+        assertThat(badMode.json().get("field").asText()).isEqualTo("config.extraction.mode");
     }
 
     @Test

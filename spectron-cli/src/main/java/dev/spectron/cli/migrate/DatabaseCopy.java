@@ -27,7 +27,8 @@ import java.util.Map;
 public final class DatabaseCopy {
     /** Parents before children. The SQLite full-text table is derived and not copied. */
     static final List<String> TABLES = List.of("settings", "contexts", "api_keys", "sessions", "turns", "changes", "idempotency_keys",
-            "entities", "attributes", "relations", "instructions", "uncertainties", "search_docs", "embeddings", "traces");
+            "entities", "attributes", "relations", "instructions", "uncertainties", "search_docs", "embeddings", "traces",
+            "extraction_jobs");
     private static final int BATCH = 500;
 
     /** One table's outcome: rows in the source, rows the target had of them afterwards, rows this run added. */

@@ -25,12 +25,14 @@ public final class ContextConfig {
     private final ModelSettings models;
     private final double confidenceFloor;
     private final Map<String, String> providerKeys;
+    private final ExtractionMode extractionMode;
 
     private ContextConfig(Map<String, Object> tree) {
         this.tree = tree;
         this.models = ModelSettings.read(tree.get("models"));
         this.confidenceFloor = readConfidenceFloor(tree.get("reconciliation"));
         this.providerKeys = readProviderKeys(tree.get(PROVIDERS));
+        this.extractionMode = ExtractionMode.read(tree.get("extraction"));
     }
 
     public static ContextConfig empty() {
@@ -49,6 +51,22 @@ public final class ContextConfig {
     /** {@code reconciliation.confidence_floor}, within (0, 1]; 0.7 when unset or out of range. */
     public double confidenceFloor() {
         return confidenceFloor;
+    }
+
+    /** {@code extraction.mode}: when turns are extracted unless a request says; {@code sync} when unset. */
+    public ExtractionMode extractionMode() {
+        return extractionMode;
+    }
+
+    /**
+     * Refuses settings that are read leniently once stored (a stored config must keep loading) but
+     * must be right when saved: {@code extraction.mode}. The models are checked by the server, which
+     * can resolve them.
+     *
+     * @throws dev.spectron.core.InvalidInputException naming the field
+     */
+    public void checkSettings() {
+        ExtractionMode.check(tree.get("extraction"));
     }
 
     /** The write-only provider keys ({@code config.providers}), by provider id; blank entries left out. */

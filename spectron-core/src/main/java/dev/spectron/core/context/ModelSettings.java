@@ -1,5 +1,6 @@
 package dev.spectron.core.context;
 
+import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 
@@ -9,6 +10,9 @@ import java.util.Optional;
  */
 public record ModelSettings(Optional<ModelChoice> extraction, Optional<ModelChoice> response, Optional<ModelChoice> synthesis,
                             Optional<ModelChoice> embedding) {
+    /** An extraction call holds the turn that waits for it: kept short (issue 20). */
+    public static final Duration DEFAULT_EXTRACTION_TIMEOUT = Duration.ofSeconds(20);
+    public static final Duration DEFAULT_RESPONSE_TIMEOUT = Duration.ofSeconds(60);
     public static final ModelSettings NONE = new ModelSettings(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
 
     /** The language model stages, in the order their errors are reported. */
@@ -44,6 +48,16 @@ public record ModelSettings(Optional<ModelChoice> extraction, Optional<ModelChoi
             case RESPONSE -> response;
             case SYNTHESIS -> synthesis;
         };
+    }
+
+    /** The total deadline of one extraction call: {@code extraction.timeout_ms}, else 20 s. */
+    public Duration extractionTimeout() {
+        return extraction.flatMap(ModelChoice::timeout).orElse(DEFAULT_EXTRACTION_TIMEOUT);
+    }
+
+    /** The total deadline of one response call: {@code response.timeout_ms} (or {@code synthesis.}), else 60 s. */
+    public Duration responseTimeout() {
+        return answering().flatMap(ModelChoice::timeout).orElse(DEFAULT_RESPONSE_TIMEOUT);
     }
 
     /** The model that answers chats: {@code response}, else its alias {@code synthesis}. */

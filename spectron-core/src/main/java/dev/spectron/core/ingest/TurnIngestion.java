@@ -1,6 +1,7 @@
 package dev.spectron.core.ingest;
 
 import dev.spectron.core.context.ContextId;
+import dev.spectron.core.extraction.Extraction;
 import dev.spectron.core.extraction.TurnInput;
 import dev.spectron.core.memory.SourceRef;
 import dev.spectron.core.port.MemoryStore;
@@ -71,24 +72,71 @@ public final class TurnIngestion {
      */
     public List<PreparedTurn> prepare(Session session, List<NewTurn> turns, Vectors vectors) {
         Extractor extractor = extractors.forContext(session.contextId());
-        record Known(String speaker, List<String> transcript) {
-        }
         Known known = store.read(tx -> new Known(SpeakerResolver.speakerOf(tx, session), recentTranscript(tx, session)));
         List<String> transcript = new ArrayList<>(known.transcript());
         List<PreparedTurn> prepared = new ArrayList<>();
         for (NewTurn turn : turns) {
             Instant occurredAt = turn.ts() == null ? clock.instant() : turn.ts();
-            String speaker = turn.role() == Role.USER ? known.speaker() : null;
-            List<String> window = transcript.subList(Math.max(0, transcript.size() - TRANSCRIPT_WINDOW), transcript.size());
-            TurnInput input = new TurnInput(turn.content(), turn.role(), speaker, occurredAt, ZoneOffset.UTC, window);
-            ExtractionOutcome outcome = extractor.extract(input);
-            String saidBy = speakerLabel(turn.role(), speaker);
-            Indexer.Vectors ahead = vectors == Vectors.AFTER_COMMIT ? Indexer.Vectors.NONE
-                    : indexer.embedAhead(session.contextId(), saidBy, turn.content(), outcome.extraction(), occurredAt);
-            prepared.add(new PreparedTurn(session.contextId(), session, turn, occurredAt, outcome, saidBy, ahead));
+            prepared.add(prepareOne(extractor, session, turn, occurredAt, known.speaker(), transcript, vectors));
             transcript.add(turn.role().wireName() + ": " + turn.content());
         }
         return prepared;
+    }
+
+    private record Known(String speaker, List<String> transcript) {
+    }
+
+    private PreparedTurn prepareOne(Extractor extractor, Session session, NewTurn turn, Instant occurredAt, String knownSpeaker,
+                                    List<String> transcript, Vectors vectors) {
+        String speaker = turn.role() == Role.USER ? knownSpeaker : null;
+        List<String> window = transcript.subList(Math.max(0, transcript.size() - TRANSCRIPT_WINDOW), transcript.size());
+        TurnInput input = new TurnInput(turn.content(), turn.role(), speaker, occurredAt, ZoneOffset.UTC, window);
+        ExtractionOutcome outcome = extractor == null ? new ExtractionOutcome.Extracted(Extraction.EMPTY, List.of()) : extractor.extract(input);
+        String saidBy = speakerLabel(turn.role(), speaker);
+        Indexer.Vectors ahead = vectors == Vectors.AFTER_COMMIT ? Indexer.Vectors.NONE
+                : indexer.embedAhead(session.contextId(), saidBy, turn.content(), outcome.extraction(), occurredAt);
+        return new PreparedTurn(session.contextId(), session, turn, occurredAt, outcome, saidBy, ahead);
+    }
+
+    /**
+     * An asynchronous turn (issue 20), before its transaction: no extraction now, only the turn's
+     * own vector; {@link #commitDeferred} stores it and queues its extraction.
+     */
+    public PreparedTurn prepareDeferred(ContextId contextId, String sessionId, NewTurn turn) {
+        Session session = store.read(tx -> sessions.require(tx, contextId, sessionId));
+        String speaker = store.read(tx -> SpeakerResolver.speakerOf(tx, session));
+        Instant occurredAt = turn.ts() == null ? clock.instant() : turn.ts();
+        return prepareOne(null, session, turn, occurredAt, speaker, List.of(), Vectors.BEFORE_COMMIT);
+    }
+
+    /**
+     * Stores an asynchronous turn, searchable by its text at once, and queues its extraction in
+     * the same transaction: acknowledged means queued, a crash cannot lose the extraction.
+     */
+    public Turn commitDeferred(StoreTransaction tx, PreparedTurn prepared) {
+        Turn stored = commitLiteral(tx, prepared);
+        tx.extractionJobs().enqueue(ExtractionJob.pending(prepared.contextId(), stored.id(), stored.sessionId(), stored.seq(), clock.instant()));
+        return stored;
+    }
+
+    /**
+     * The queued extraction of a stored turn, outside any transaction: extracted as
+     * {@link #prepare} would have, seeing the turns before it in the transcript.
+     */
+    public PreparedTurn prepareStored(Session session, Turn turn) {
+        Known known = store.read(tx -> new Known(SpeakerResolver.speakerOf(tx, session), transcriptBefore(tx, session, turn.seq())));
+        NewTurn said = new NewTurn(turn.role(), turn.content(), turn.occurredAt());
+        return prepareOne(extractors.forContext(session.contextId()), session, said, turn.occurredAt(), known.speaker(), known.transcript(),
+                Vectors.BEFORE_COMMIT);
+    }
+
+    /** Writes what the queued extraction of {@code stored} found; the turn and its document are there already. */
+    public IngestedTurn commitStored(StoreTransaction tx, PreparedTurn prepared, Turn stored, double confidenceFloor) {
+        var request = new ReconcileRequest(prepared.contextId(), prepared.session().scopes(), prepared.outcome().extraction(),
+                SourceRef.turn(stored.id(), stored.sessionId(), null), stored.occurredAt(), confidenceFloor, prepared.outcome().status());
+        MemoryDiff diff = reconciler.reconcile(tx, request);
+        indexer.indexExtracted(tx, prepared.contextId(), stored, prepared.speaker(), diff, prepared.vectors());
+        return new IngestedTurn(stored, diff);
     }
 
     public IngestedTurn commit(StoreTransaction tx, PreparedTurn prepared, double confidenceFloor) {
@@ -113,15 +161,26 @@ public final class TurnIngestion {
         return role == Role.USER && speaker != null ? speaker : role.wireName();
     }
 
+    /** The queued extraction of an asynchronous turn, pending or finished; empty for any other turn. */
+    public java.util.Optional<ExtractionJob> extractionJob(ContextId contextId, String turnId) {
+        return store.read(tx -> tx.extractionJobs().find(contextId, turnId));
+    }
+
     /** The session as stored, or a 404; for callers that prepare a batch. */
     public Session session(ContextId contextId, String sessionId) {
         return store.read(tx -> sessions.require(tx, contextId, sessionId));
     }
 
     private static List<String> recentTranscript(StoreTransaction tx, Session session) {
-        long last = tx.turns().lastSeq(session.contextId(), session.id());
+        return transcriptBefore(tx, session, tx.turns().lastSeq(session.contextId(), session.id()) + 1);
+    }
+
+    /** The window of turns before seq {@code before}, oldest first, as the extractor reads them. */
+    private static List<String> transcriptBefore(StoreTransaction tx, Session session, long before) {
+        long last = before - 1;
         int offset = (int) Math.max(0, last - TRANSCRIPT_WINDOW);
         return tx.turns().list(session.contextId(), session.id(), TRANSCRIPT_WINDOW, offset).stream()
+                .filter(t -> t.seq() < before)
                 .map(t -> t.role().wireName() + ": " + t.content())
                 .toList();
     }

@@ -7,7 +7,8 @@ import java.util.function.Consumer;
  *
  * <p><b>Threads.</b> Every method blocks until the answer is complete. Call it from a virtual
  * thread (request handlers run on one); never from a platform thread you cannot afford to park
- * for the configured timeout times the retries.
+ * for the call's deadline. Provider-backed models bound every call by a total deadline (connect,
+ * headers, body, retries and repair included) and fail it as {@code TIMEOUT} when it passes.
  *
  * <p><b>Failures.</b> Every failure is a {@link ModelException}, whose {@link ModelException.Kind}
  * says what to do. Implementations retry rate limits, 5xx and timeouts themselves (a bounded
@@ -21,7 +22,8 @@ import java.util.function.Consumer;
  *       returned as written.</li>
  *   <li>{@link #completeJson} checks JSON syntax, not the schema: validate the fields you read.</li>
  *   <li>{@link #stream} retries only before the first delta; once text has reached the consumer
- *       a failure is thrown as is, and the consumer must discard what it showed, or mark it cut.</li>
+ *       a failure is thrown as is, and the consumer must discard what it showed, or mark it cut.
+ *       A stream that ends without its end marker fails as {@link ModelException.Kind#CUT_OFF}.</li>
  * </ul>
  */
 public interface LanguageModel {

@@ -19,7 +19,7 @@ public final class ModelException extends RuntimeException {
         RATE_LIMITED(true),
         /** 5xx, connection refused or reset: the provider is down or overloaded. */
         UNAVAILABLE(true),
-        /** No answer within the configured timeout. */
+        /** No answer within the configured timeout, or the call's total deadline passed. */
         TIMEOUT(true),
         /** 401/403: the key is missing, wrong or lacks access. */
         AUTHENTICATION(false),
@@ -27,6 +27,11 @@ public final class ModelException extends RuntimeException {
         INVALID_REQUEST(false),
         /** The model answered, but not with what was asked for (no valid JSON object). */
         MALFORMED_OUTPUT(false),
+        /**
+         * The answer stopped before its end marker (a stream cut short): what arrived is a part
+         * of an answer, not one, and must not be stored or shown as whole.
+         */
+        CUT_OFF(false),
         /** The provider's safety filter withheld the answer. */
         REFUSED(false),
         /** The model spec or credentials are incomplete; detected before any call is made. */

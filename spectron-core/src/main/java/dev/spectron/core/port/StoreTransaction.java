@@ -32,4 +32,7 @@ public interface StoreTransaction {
     SearchRecords search();
 
     TraceRecords traces();
+
+    /** The asynchronous extraction queue (issue 20). */
+    ExtractionJobs extractionJobs();
 }

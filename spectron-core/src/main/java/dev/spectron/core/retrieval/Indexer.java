@@ -82,6 +82,14 @@ public final class Indexer {
         store(tx, contextId, turn.sessionId(), turn.id(), speaker, docs, vectors, clock.instant());
     }
 
+    /**
+     * Inside the write transaction of a turn extracted after it was stored (asynchronous mode): the
+     * documents for what the diff created; the turn's own document was made when it was stored.
+     */
+    public void indexExtracted(StoreTransaction tx, ContextId contextId, Turn turn, String speaker, MemoryDiff diff, Vectors vectors) {
+        store(tx, contextId, turn.sessionId(), turn.id(), speaker, factDocs(diff, turn.occurredAt()), vectors, clock.instant());
+    }
+
     /** Documents for facts written without a turn (caller-supplied triples), embedded inside the transaction. */
     public void indexFacts(StoreTransaction tx, ContextId contextId, String sessionId, MemoryDiff diff, Instant occurredAt) {
         String model = embedders.forContext(contextId).id().model();

@@ -11,6 +11,7 @@ import dev.spectron.core.context.Context;
 import dev.spectron.core.context.ContextConfig;
 import dev.spectron.core.context.ContextId;
 import dev.spectron.core.idempotency.IdempotencyRecord;
+import dev.spectron.core.ingest.ExtractionJob;
 import dev.spectron.core.memory.Attribute;
 import dev.spectron.core.memory.Entity;
 import dev.spectron.core.memory.EntityRef;
@@ -596,6 +597,77 @@ public abstract class AbstractMemoryStoreContractTest {
 
     protected static Session session(String id, ContextId contextId) {
         return new Session(id, contextId, ScopeSet.parse(Map.of("user", "ada")), Map.of(), T0);
+    }
+
+    @Test
+    void extraction_jobs_are_claimed_once_and_in_turn_order_per_session_issue_20() {
+        // given: two turns queued in one session, one in another
+        write(tx -> {
+            tx.sessions().insert(session("sess_1", A));
+            tx.sessions().insert(session("sess_2", A));
+            tx.turns().insert(A, turn("turn_1", "sess_1", 1));
+            tx.turns().insert(A, turn("turn_2", "sess_1", 2));
+            tx.turns().insert(A, turn("turn_3", "sess_2", 1));
+            tx.extractionJobs().enqueue(ExtractionJob.pending(A, "turn_1", "sess_1", 1, T0));
+            tx.extractionJobs().enqueue(ExtractionJob.pending(A, "turn_2", "sess_1", 2, T0.plusSeconds(1)));
+            tx.extractionJobs().enqueue(ExtractionJob.pending(A, "turn_3", "sess_2", 1, T0.plusSeconds(2)));
+        });
+        Instant now = T0.plusSeconds(10);
+        Instant lease = now.plusSeconds(60);
+
+        // when-then: the first of each session, then nothing while they are claimed
+        assertThat(claim("w1", now, lease)).contains("turn_1");
+        assertThat(claim("w2", now, lease)).contains("turn_3");
+        assertThat(claim("w3", now, lease)).isEmpty();
+        assertThat(number(tx -> tx.extractionJobs().pending())).isEqualTo(3);
+
+        // only the claim's holder finishes it; then the session's next turn is claimable
+        assertThat(writtenFlag(tx -> tx.extractionJobs().finish(A, "turn_1", "w2", ExtractionJob.State.OK, "{}", now))).isFalse();
+        assertThat(writtenFlag(tx -> tx.extractionJobs().finish(A, "turn_1", "w1", ExtractionJob.State.OK, "{\"n\":1}", now))).isTrue();
+        assertThat(claim("w3", now, lease)).contains("turn_2");
+        ExtractionJob done = one(tx -> tx.extractionJobs().find(A, "turn_1")).orElseThrow();
+        assertThat(done.state()).isEqualTo(ExtractionJob.State.OK);
+        assertThat(done.result()).isEqualTo("{\"n\":1}");
+        assertThat(done.finishedAt()).isEqualTo(now);
+        assertThat(one(tx -> tx.extractionJobs().find(B, "turn_1"))).isEmpty();
+        assertThat(one(tx -> tx.extractionJobs().find(A, "turn_2")).orElseThrow().state()).isEqualTo(ExtractionJob.State.PENDING);
+    }
+
+    @Test
+    void an_extraction_claim_lapses_with_its_lease_and_a_released_one_is_free_at_once_issue_20() {
+        write(tx -> {
+            tx.sessions().insert(session("sess_1", A));
+            tx.turns().insert(A, turn("turn_1", "sess_1", 1));
+            tx.extractionJobs().enqueue(ExtractionJob.pending(A, "turn_1", "sess_1", 1, T0));
+        });
+        assertThat(claim("w1", T0, T0.plusSeconds(30))).contains("turn_1");
+        assertThat(writtenFlag(tx -> tx.extractionJobs().renew(A, "turn_1", "w1", T0.plusSeconds(60)))).isTrue();
+        assertThat(claim("w2", T0.plusSeconds(45), T0.plusSeconds(90))).isEmpty();
+
+        // w1 died: its lease runs out and w2 takes the job over; w1 can neither renew nor finish it
+        assertThat(claim("w2", T0.plusSeconds(61), T0.plusSeconds(90))).contains("turn_1");
+        assertThat(writtenFlag(tx -> tx.extractionJobs().renew(A, "turn_1", "w1", T0.plusSeconds(120)))).isFalse();
+        assertThat(writtenFlag(tx -> tx.extractionJobs().finish(A, "turn_1", "w1", ExtractionJob.State.FAILED, "{}", T0))).isFalse();
+
+        // a worker that shuts down gives the job back for anyone, at once
+        write(tx -> tx.extractionJobs().release(A, "turn_1", "w2"));
+        assertThat(claim("w3", T0.plusSeconds(62), T0.plusSeconds(90))).contains("turn_1");
+    }
+
+    @Test
+    void extraction_jobs_go_with_their_turns_issue_20() {
+        write(tx -> {
+            tx.sessions().insert(session("sess_1", A));
+            tx.turns().insert(A, turn("turn_1", "sess_1", 1));
+            tx.extractionJobs().enqueue(ExtractionJob.pending(A, "turn_1", "sess_1", 1, T0));
+        });
+        assertThat(writtenFlag(tx -> tx.sessions().delete(A, "sess_1"))).isTrue();
+        assertThat(one(tx -> tx.extractionJobs().find(A, "turn_1"))).isEmpty();
+        assertThat(number(tx -> tx.extractionJobs().pending())).isZero();
+    }
+
+    private java.util.Optional<String> claim(String worker, Instant now, Instant leaseUntil) {
+        return store.write(tx -> tx.extractionJobs().claimNext(worker, now, leaseUntil)).map(ExtractionJob::turnId);
     }
 
     protected static Turn turn(String id, String sessionId, long seq) {

@@ -103,6 +103,47 @@ public abstract class AbstractSharedDatabaseContractTest {
     }
 
     @Test
+    void extraction_jobs_claimed_through_two_stores_are_each_claimed_once_issue_20() throws Exception {
+        // given: 40 queued turns, one session each, so that every job is claimable at once
+        int jobs = 40;
+        first.write(tx -> {
+            for (int i = 1; i <= jobs; i++) {
+                tx.sessions().insert(new Session("sess_q" + i, A, ScopeSet.NONE, Map.of(), T0));
+                tx.turns().insert(A, new Turn("turn_q" + i, "sess_q" + i, 1, Role.USER, "queued " + i, T0, T0));
+                tx.extractionJobs().enqueue(dev.spectron.core.ingest.ExtractionJob.pending(A, "turn_q" + i, "sess_q" + i, 1, T0.plusMillis(i)));
+            }
+            return null;
+        });
+        List<String> claimed = new CopyOnWriteArrayList<>();
+
+        // when: four workers on each store claim until nothing is left
+        try (var pool = Executors.newVirtualThreadPerTaskExecutor()) {
+            List<Future<?>> workers = new ArrayList<>();
+            for (MemoryStore store : List.of(first, second)) {
+                for (int w = 0; w < 4; w++) {
+                    String worker = (store == first ? "node-a/" : "node-b/") + w;
+                    workers.add(pool.submit(() -> {
+                        while (true) {
+                            Optional<String> job = store.write(tx -> tx.extractionJobs().claimNext(worker, T0, T0.plusSeconds(60)))
+                                    .map(dev.spectron.core.ingest.ExtractionJob::turnId);
+                            if (job.isEmpty()) {
+                                return;
+                            }
+                            claimed.add(job.get());
+                        }
+                    }));
+                }
+            }
+            for (Future<?> worker : workers) {
+                worker.get();
+            }
+        }
+
+        // then: every job once, by one worker
+        assertThat(claimed).hasSize(jobs).doesNotHaveDuplicates();
+    }
+
+    @Test
     void a_write_committed_through_one_store_is_read_through_the_other_at_once() {
         first.write(tx -> {
             tx.turns().insert(A, turn("turn_1", 1));

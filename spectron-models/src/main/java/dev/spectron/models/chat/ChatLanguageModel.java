@@ -39,29 +39,41 @@ public abstract class ChatLanguageModel implements LanguageModel {
     private final BlockingStream streaming;
     private final ExceptionMapper mapper;
     private final Retrier retrier;
+    private final Duration deadline;
 
     protected ChatLanguageModel(ModelProvider provider, ProviderConfig config, ChatModel chatModel,
             StreamingChatModel streamingModel) {
         this.provider = provider.id();
         this.model = config.model();
         this.chatModel = chatModel;
-        this.streaming = new BlockingStream(streamingModel, config.options().timeout());
+        this.streaming = new BlockingStream(this.provider, streamingModel, config.options().timeout());
         this.mapper = new ExceptionMapper(this.provider);
         this.retrier = Retrier.sleeping(this.provider, config.options().retry());
+        this.deadline = config.options().deadline();
     }
 
     @Override
     public ModelReply complete(ModelRequest request) {
+        CallDeadline callDeadline = CallDeadline.after(deadline);
+        return callDeadline.run(provider, model, () -> completeWithin(request, callDeadline));
+    }
+
+    private ModelReply completeWithin(ModelRequest request, CallDeadline callDeadline) {
         long start = System.nanoTime();
-        ChatResponse response = exchange(ChatTranslation.toChatRequest(request, null));
+        ChatResponse response = exchange(ChatTranslation.toChatRequest(request, null), callDeadline);
         return ModelReply.plain(ChatTranslation.text(response), ChatTranslation.modelId(response, model),
                 ChatTranslation.usage(response), since(start), ChatTranslation.finishReason(response));
     }
 
     @Override
     public ModelReply completeJson(ModelRequest request, JsonSchemaSpec schema) {
+        CallDeadline callDeadline = CallDeadline.after(deadline);
+        return callDeadline.run(provider, model, () -> completeJsonWithin(request, schema, callDeadline));
+    }
+
+    private ModelReply completeJsonWithin(ModelRequest request, JsonSchemaSpec schema, CallDeadline callDeadline) {
         long start = System.nanoTime();
-        ChatResponse response = exchange(ChatTranslation.toChatRequest(request, schema));
+        ChatResponse response = exchange(ChatTranslation.toChatRequest(request, schema), callDeadline);
         String raw = ChatTranslation.text(response);
         TokenUsage usage = ChatTranslation.usage(response);
         Optional<String> json = JsonReplyParser.findObject(raw);
@@ -73,7 +85,7 @@ public abstract class ChatLanguageModel implements LanguageModel {
             ModelRequest repair = request.followedBy(
                     ModelMessage.assistant(raw.isBlank() ? EMPTY_ANSWER : raw),
                     ModelMessage.user(RepairPrompt.forSchema(schema)));
-            response = exchange(ChatTranslation.toChatRequest(repair, schema));
+            response = exchange(ChatTranslation.toChatRequest(repair, schema), callDeadline);
             raw = ChatTranslation.text(response);
             usage = usage.plus(ChatTranslation.usage(response));
             json = Optional.of(JsonReplyParser.requireObject(raw, provider));
@@ -82,8 +94,13 @@ public abstract class ChatLanguageModel implements LanguageModel {
                 ChatTranslation.finishReason(response));
     }
 
+    /**
+     * Streams on the calling thread (so {@code onDelta} runs there); the deadline bounds every wait
+     * for the next chunk, and a stream cut short of its end marker fails as {@code CUT_OFF}.
+     */
     @Override
     public ModelReply stream(ModelRequest request, Consumer<String> onDelta) {
+        CallDeadline callDeadline = CallDeadline.after(deadline);
         long start = System.nanoTime();
         ChatRequest chatRequest = ChatTranslation.toChatRequest(request, null);
         AtomicBoolean shown = new AtomicBoolean();
@@ -98,17 +115,19 @@ public abstract class ChatLanguageModel implements LanguageModel {
                 }
                 shown.set(true);
                 text.append(delta);
-            })), () -> !shown.get());
+            }, callDeadline, model)), () -> !shown.get(), callDeadline);
         } catch (DeltaConsumerException failure) {
             throw failure.getCause();
+        } catch (ModelException failure) {
+            throw callDeadline.explain(failure, provider, model);
         }
         checked(response);
         return ModelReply.plain(text.toString(), ChatTranslation.modelId(response, model),
                 ChatTranslation.usage(response), since(start), ChatTranslation.finishReason(response));
     }
 
-    private ChatResponse exchange(ChatRequest request) {
-        return checked(retrier.call(() -> mapper.call(() -> chatModel.chat(request))));
+    private ChatResponse exchange(ChatRequest request, CallDeadline callDeadline) {
+        return checked(retrier.call(() -> mapper.call(() -> chatModel.chat(request)), () -> true, callDeadline));
     }
 
     /** A filtered answer is no answer: callers must not store or show a blank or partial text as the reply. */

@@ -42,11 +42,20 @@ final class Retrier {
     }
 
     <T> T call(Supplier<T> attempt) {
-        return call(attempt, () -> true);
+        return call(attempt, () -> true, null);
     }
 
     /** Like {@link #call(Supplier)}, retrying only while {@code mayRetry} holds (a stream that has shown text may not). */
     <T> T call(Supplier<T> attempt, BooleanSupplier mayRetry) {
+        return call(attempt, mayRetry, null);
+    }
+
+    /**
+     * Like {@link #call(Supplier)}, retrying only while {@code mayRetry} holds (a stream that has
+     * shown text may not) and while the wait leaves time before {@code deadline} (null for none):
+     * a retry that cannot finish in time only turns the provider's own failure into a timeout.
+     */
+    <T> T call(Supplier<T> attempt, BooleanSupplier mayRetry, CallDeadline deadline) {
         for (int retry = 1; ; retry++) {
             try {
                 return attempt.get();
@@ -54,7 +63,13 @@ final class Retrier {
                 if (!failure.retryable() || retry > policy.maxRetries() || !mayRetry.getAsBoolean()) {
                     throw failure;
                 }
-                pause(waitBefore(retry, failure), retry, failure);
+                Duration wait = waitBefore(retry, failure);
+                if (deadline != null && wait.compareTo(deadline.remaining()) >= 0) {
+                    LOG.warn("{} call failed ({}); no time left for retry {} within the deadline: {}",
+                            provider, failure.kind(), retry, failure.getMessage());
+                    throw failure;
+                }
+                pause(wait, retry, failure);
             }
         }
     }

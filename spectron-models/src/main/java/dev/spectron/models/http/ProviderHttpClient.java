@@ -22,6 +22,7 @@ import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 
 /**
@@ -66,8 +67,11 @@ final class ProviderHttpClient implements HttpClient {
 
     @Override
     public void execute(HttpRequest request, ServerSentEventParser parser, ServerSentEventListener listener) {
-        delegate.sendAsync(toJdkRequest(request), BodyHandlers.ofInputStream())
-                .thenAccept(response -> {
+        StreamWatch watch = StreamWatch.current();
+        CompletableFuture<HttpResponse<InputStream>> sent = delegate.sendAsync(toJdkRequest(request), BodyHandlers.ofInputStream());
+        // cancelling the exchange before its headers; the body, once there, is closed instead
+        watch.attach(() -> sent.cancel(true));
+        sent.thenAccept(response -> {
                     if (!isSuccessful(response)) {
                         ProviderHttpException error = failure(response, readBody(response));
                         ignoringExceptions(() -> listener.onError(error));
@@ -75,8 +79,10 @@ final class ProviderHttpClient implements HttpClient {
                     }
                     ignoringExceptions(() -> listener.onOpen(toSuccess(response, null)));
                     try (InputStream body = response.body()) {
+                        watch.attach(body);
                         parser.parse(body, listener);
                         ignoringExceptions(listener::onClose);
+                        watch.bodyEnded();
                     } catch (IOException e) {
                         ignoringExceptions(() -> listener.onError(new UncheckedIOException(e)));
                     }

@@ -57,6 +57,21 @@ class RetrierTest {
     }
 
     @Test
+    void does_not_retry_when_the_wait_would_pass_the_deadline_issue_20() {
+        // given: a Retry-After of two seconds and one second left
+        AtomicInteger attempts = new AtomicInteger();
+
+        // when-then: the provider's own failure, at once, rather than a timeout two seconds later
+        assertThatThrownBy(() -> retrier.call(() -> {
+            attempts.incrementAndGet();
+            throw new ModelException(Kind.RATE_LIMITED, "openai", "slow down", null, Duration.ofSeconds(2));
+        }, () -> true, CallDeadline.after(Duration.ofSeconds(1))))
+                .isInstanceOfSatisfying(ModelException.class, e -> assertThat(e.kind()).isEqualTo(Kind.RATE_LIMITED));
+        assertThat(attempts).hasValue(1);
+        assertThat(waits).isEmpty();
+    }
+
+    @Test
     void waits_exactly_as_long_as_retry_after_asks() {
         assertThatThrownBy(() -> retrier.call(failing(Kind.RATE_LIMITED, Duration.ofSeconds(2))))
                 .isInstanceOf(ModelException.class);

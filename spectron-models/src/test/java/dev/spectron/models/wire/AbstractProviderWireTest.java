@@ -12,6 +12,7 @@ import dev.spectron.core.model.LanguageModel;
 import dev.spectron.core.model.ModelException;
 import dev.spectron.core.model.ModelReply;
 import dev.spectron.core.model.TokenUsage;
+import dev.spectron.models.chat.ModelOptions;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,6 +26,9 @@ abstract class AbstractProviderWireTest extends WireTestSupport {
 
     private static final Duration SHORT_TIMEOUT = Duration.ofMillis(300);
     private static final int SLOW_ANSWER_MILLIS = 1_500;
+    private static final Duration DEADLINE = Duration.ofMillis(1_000);
+    /** Room for scheduling on a busy machine; a call held by the stalled body would take ten seconds. */
+    private static final Duration DEADLINE_MARGIN = Duration.ofMillis(1_500);
 
     @Test
     void completes_a_chat_sending_the_conversation_in_order() {
@@ -197,6 +201,75 @@ abstract class AbstractProviderWireTest extends WireTestSupport {
 
         assertThat(String.join("", deltas)).isEqualTo(reply.text()).isEqualTo(SUCCESS_TEXT);
         assertThat(WIRE.findAll(postRequestedFor(urlPathEqualTo(streamPath())))).hasSize(2);
+    }
+
+    @Test
+    void fails_a_stream_cut_off_before_its_end_marker_as_cut_off_issue_20() {
+        // given: the documented stream with everything after the second text delta missing
+        stubSequence(streamPath(), aResponse().withStatus(200)
+                .withHeader("Content-Type", streamContentType())
+                .withBody(cutOff(fixture(streamFixture()))));
+        List<String> deltas = new ArrayList<>();
+
+        // when-then
+        ModelException failure = assertModelFailure(() -> model().stream(CONVERSATION, deltas::add), ModelException.Kind.CUT_OFF);
+        assertThat(failure.getMessage()).contains("end marker");
+        assertThat(failure.retryable()).isFalse();
+    }
+
+    @Test
+    void fails_a_call_whose_body_stalls_past_the_deadline_within_it_issue_20() {
+        // given: headers at once, then a body that dribbles out over ten seconds
+        stubChat(ok("chat-success.json").withChunkedDribbleDelay(5, 10_000));
+        LanguageModel bounded = model(OPTIONS.withDeadline(DEADLINE));
+        long start = System.nanoTime();
+
+        // when-then
+        ModelException failure = assertModelFailure(() -> bounded.complete(CONVERSATION), ModelException.Kind.TIMEOUT);
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(DEADLINE.plus(DEADLINE_MARGIN));
+        assertThat(failure.getMessage()).contains("1000 ms");
+    }
+
+    @Test
+    void fails_a_stream_that_stalls_past_the_deadline_within_it_issue_20() {
+        stubSequence(streamPath(), aResponse().withStatus(200)
+                .withHeader("Content-Type", streamContentType())
+                .withBody(fixture(streamFixture()))
+                .withChunkedDribbleDelay(5, 10_000));
+        LanguageModel bounded = model(OPTIONS.withDeadline(DEADLINE));
+        long start = System.nanoTime();
+
+        assertModelFailure(() -> bounded.stream(CONVERSATION, delta -> { }), ModelException.Kind.TIMEOUT);
+
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(DEADLINE.plus(DEADLINE_MARGIN));
+    }
+
+    @Test
+    void does_not_retry_past_the_deadline_issue_20() {
+        // given: every attempt times out after 600 ms, the deadline allows one and a bit
+        stubChat(ok("chat-success.json").withFixedDelay(SLOW_ANSWER_MILLIS));
+        LanguageModel bounded = model(new ModelOptions(Duration.ofMillis(600), FAST_RETRIES, DEADLINE));
+        long start = System.nanoTime();
+
+        assertModelFailure(() -> bounded.complete(CONVERSATION), ModelException.Kind.TIMEOUT);
+
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(DEADLINE.plus(DEADLINE_MARGIN));
+        assertThat(chatRequests()).hasSizeLessThanOrEqualTo(2);
+    }
+
+    /** The stream as far as its second text delta: what a connection dropped mid-answer delivers. */
+    private String cutOff(String stream) {
+        String separator = stream.contains("\n\n") ? "\n\n" : "\n";
+        List<String> events = List.of(stream.split(separator));
+        int kept = 0;
+        int texts = 0;
+        while (kept < events.size() && texts < 2) {
+            if (events.get(kept).contains("you moved") || events.get(kept).contains("Noted:")) {
+                texts++;
+            }
+            kept++;
+        }
+        return String.join(separator, events.subList(0, kept)) + separator;
     }
 
     private void assertParsedWithoutRepair(String fixture) {

@@ -31,6 +31,12 @@ public record DiffJson(String turnId, Object turn, List<MemoryJson.EntityDetail>
         }
     }
 
+    /** An asynchronous turn as acknowledged: stored, its extraction queued (issue 20). */
+    public static DiffJson pending(String turnId, Object turn) {
+        return new DiffJson(turnId, turn, List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(),
+                new ExtractionJson("pending", List.of(), null));
+    }
+
     /** {@code turn} is the stored turn's wire form, or null when the diff spans several turns. */
     public static DiffJson from(String turnId, Object turn, MemoryDiff diff) {
         Map<String, String> paths = diff.entities().stream()

@@ -9,6 +9,7 @@ import dev.spectron.core.model.ModelException;
 import dev.spectron.core.model.ModelProvider;
 import dev.spectron.core.model.ModelSpec;
 import dev.spectron.models.LanguageModels;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -35,15 +36,19 @@ public final class ContextModels {
         this.factory = factory;
     }
 
-    /** The extraction model; empty when none is configured or it is {@code builtin} (heuristics only). */
+    /**
+     * The extraction model, each call bounded by {@code extraction.timeout_ms}; empty when none is
+     * configured or it is {@code builtin} (heuristics only).
+     */
     public Optional<Resolved> extraction(ContextConfig config) {
-        return stage(config, config.models().extraction()).filter(resolved -> resolved.spec().provider() != ModelProvider.BUILTIN);
+        return stage(config, config.models().extraction(), config.models().extractionTimeout())
+                .filter(resolved -> resolved.spec().provider() != ModelProvider.BUILTIN);
     }
 
-    /** The response model; {@code builtin} when none is configured. */
+    /** The response model, each call bounded by {@code response.timeout_ms}; {@code builtin} when none is configured. */
     public Resolved response(ContextConfig config) {
-        return stage(config, config.models().answering())
-                .orElseGet(() -> resolve(ModelSpec.builtin(), Map.of()));
+        return stage(config, config.models().answering(), config.models().responseTimeout())
+                .orElseGet(() -> resolve(ModelSpec.builtin(), Map.of(), null));
     }
 
     /**
@@ -64,30 +69,38 @@ public final class ContextModels {
             if (spec == null || spec.provider() == base.provider() && spec.baseUrl() == null) {
                 spec = new ModelSpec(base.provider(), spec == null ? override : spec.model(), base.baseUrl(), base.apiKey());
             }
-            return resolve(spec, config.providerKeys());
+            return resolve(spec, config.providerKeys(), config.models().responseTimeout());
         } catch (ModelException e) {
             throw new InvalidInputException("model", "model: " + e.getMessage());
         }
     }
 
-    /** Refuses a configuration whose models do not resolve, with the provider's exact complaint. */
+    /**
+     * Refuses a configuration whose models do not resolve, with the provider's exact complaint, or
+     * whose {@code timeout_ms} is out of range.
+     */
     public void validate(ContextConfig config) {
         for (ModelSettings.Stage stage : ModelSettings.Stage.values()) {
+            String field = "config.models." + stage.key();
+            Optional<ModelChoice> choice = config.models().stage(stage);
+            choice.ifPresent(chosen -> chosen.checkTimeout(field));
             try {
-                stage(config, config.models().stage(stage));
+                stage(config, choice, stage == ModelSettings.Stage.EXTRACTION ? config.models().extractionTimeout()
+                        : config.models().responseTimeout());
             } catch (ModelException e) {
-                String field = "config.models." + stage.key();
                 throw new InvalidInputException(field, field + ": " + e.getMessage());
             }
         }
     }
 
-    private Optional<Resolved> stage(ContextConfig config, Optional<ModelChoice> choice) {
+    private Optional<Resolved> stage(ContextConfig config, Optional<ModelChoice> choice, Duration deadline) {
         Map<String, String> keys = config.providerKeys();
-        return choice.map(chosen -> cache.computeIfAbsent(List.of(chosen.raw(), keys), key -> resolve(chosen.languageModel(), keys)));
+        // the deadline is part of the key: one model may serve both stages, each with its own
+        return choice.map(chosen -> cache.computeIfAbsent(List.of(chosen.raw(), keys, deadline),
+                key -> resolve(chosen.languageModel(), keys, deadline)));
     }
 
-    private Resolved resolve(ModelSpec spec, Map<String, String> keys) {
-        return new Resolved(factory.resolve(spec, keys), spec);
+    private Resolved resolve(ModelSpec spec, Map<String, String> keys, Duration deadline) {
+        return new Resolved(factory.resolve(spec, keys, deadline), spec);
     }
 }

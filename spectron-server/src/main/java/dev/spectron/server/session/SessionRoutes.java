@@ -1,6 +1,13 @@
 package dev.spectron.server.session;
 
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.spectron.core.NotFoundException;
+import dev.spectron.core.context.ContextConfig;
 import dev.spectron.core.context.ContextService;
+import dev.spectron.core.context.ExtractionMode;
+import dev.spectron.core.ingest.ExtractionJob;
+import dev.spectron.core.ingest.ExtractionQueue;
 import dev.spectron.core.idempotency.StoredResponse;
 import dev.spectron.core.ingest.IngestedTurn;
 import dev.spectron.core.ingest.TurnIngestion;
@@ -28,6 +35,8 @@ import java.util.Map;
 public final class SessionRoutes {
     private static final String SESSIONS = "/api/v1/{context}/sessions";
     private static final String SESSION = SESSIONS + "/{session}";
+    /** {@code ?extraction=sync|async} on {@code POST .../turns}: overrides {@code config.extraction.mode}. */
+    private static final String EXTRACTION_PARAM = "extraction";
 
     private final SessionService sessions;
     private final TurnIngestion ingestion;
@@ -35,11 +44,13 @@ public final class SessionRoutes {
     private final Authenticator auth;
     private final IdempotentResponder responder;
     private final long maxBodyBytes;
+    private final ExtractionQueue queue;
 
-    public SessionRoutes(SessionService sessions, TurnIngestion ingestion, ContextService contexts, Authenticator auth,
+    public SessionRoutes(SessionService sessions, TurnIngestion ingestion, ExtractionQueue queue, ContextService contexts, Authenticator auth,
                          IdempotentResponder responder, long maxBodyBytes) {
         this.sessions = sessions;
         this.ingestion = ingestion;
+        this.queue = queue;
         this.contexts = contexts;
         this.auth = auth;
         this.responder = responder;
@@ -53,6 +64,7 @@ public final class SessionRoutes {
         routes.delete(SESSION, this::delete);
         routes.get(SESSION + "/turns", this::listTurns);
         routes.post(SESSION + "/turns", this::appendTurn);
+        routes.get(SESSION + "/turns/{turn}/extraction", this::extraction);
     }
 
     private void create(Context ctx) {
@@ -102,10 +114,43 @@ public final class SessionRoutes {
         NewTurn turn = new NewTurn(Role.parse(request.role()), request.content(),
                 request.ts() == null ? null : Timestamps.parse("ts", request.ts()));
         String sessionId = ctx.pathParam("session");
-        double floor = contexts.get(caller.contextId()).config().confidenceFloor();
+        ContextConfig config = contexts.get(caller.contextId()).config();
+        String asked = ctx.queryParam(EXTRACTION_PARAM);
+        ExtractionMode mode = asked == null ? config.extractionMode() : ExtractionMode.parse(EXTRACTION_PARAM, asked);
+        if (mode == ExtractionMode.ASYNC) {
+            responder.respond(ctx, caller, body.raw(), () -> ingestion.prepareDeferred(caller.contextId(), sessionId, turn), (tx, prepared) -> {
+                Turn stored = ingestion.commitDeferred(tx, prepared);
+                return StoredResponse.of(201, Json.write(DiffJson.pending(stored.id(), TurnJson.from(stored))));
+            });
+            queue.wake();
+            return;
+        }
+        double floor = config.confidenceFloor();
         responder.respond(ctx, caller, body.raw(), () -> ingestion.prepare(caller.contextId(), sessionId, turn), (tx, prepared) -> {
             IngestedTurn ingested = ingestion.commit(tx, prepared, floor);
             return StoredResponse.of(201, Json.write(DiffJson.from(ingested.turn().id(), TurnJson.from(ingested.turn()), ingested.diff())));
         });
+    }
+
+    /**
+     * An asynchronous turn's extraction: {@code status} pending, ok or failed, with the diff fields
+     * of a synchronous turn's response once it ran.
+     */
+    private void extraction(Context ctx) {
+        Caller caller = auth.dataPlane(ctx);
+        String sessionId = ctx.pathParam("session");
+        String turnId = ctx.pathParam("turn");
+        sessions.get(caller.contextId(), sessionId);
+        ExtractionJob job = ingestion.extractionJob(caller.contextId(), turnId)
+                .filter(found -> found.sessionId().equals(sessionId))
+                .orElseThrow(() -> new NotFoundException("turn '" + turnId + "' of session '" + sessionId
+                        + "' has no asynchronous extraction: it does not exist, or it was extracted when it was stored, its diff in that response"));
+        ObjectNode answer = JsonNodeFactory.instance.objectNode().put("status", job.state().wireName());
+        if (job.state() == ExtractionJob.State.PENDING) {
+            answer.put("turnId", job.turnId()).set("extraction", JsonNodeFactory.instance.objectNode().put("status", "pending"));
+        } else {
+            answer.setAll((ObjectNode) Json.parseStored(job.result()));
+        }
+        ctx.contentType("application/json").result(Json.write(answer));
     }
 }

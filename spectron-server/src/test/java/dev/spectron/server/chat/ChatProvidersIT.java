@@ -36,6 +36,9 @@ class ChatProvidersIT {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String OPENAI_PATH = "/v1/chat/completions";
     private static final String ANTHROPIC_PATH = "/v1/messages";
+    private static final int DEADLINE_MS = 1_500;
+    /** Room for retrieval, storing and a busy machine; a call held by the stalled body would take twenty seconds. */
+    private static final int MARGIN_MS = 2_500;
 
     @RegisterExtension
     static final WireMockExtension WIRE = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
@@ -209,6 +212,80 @@ class ChatProvidersIT {
             assertThat(frames.last().data().get("userTurnId").asText()).isEqualTo(setup.turns().getLast().get("id").asText());
             assertThat(setup.turns()).extracting(t -> t.get("role").asText()).containsExactly("user", "assistant", "user");
         }
+    }
+
+    @Test
+    void a_response_model_that_stalls_its_body_is_a_503_at_the_context_deadline_and_keeps_the_user_turn_issue_20() {
+        // given: headers at once, then a body dribbling out over twenty seconds; a 1.5 s deadline
+        Setup setup = context(Map.of("models", Map.of("response", Map.of("provider", "openai", "model", "gpt-4o-mini",
+                "base_url", WIRE.baseUrl() + "/v1", "timeout_ms", DEADLINE_MS))));
+        WIRE.stubFor(post(urlEqualTo(OPENAI_PATH)).willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json")
+                .withBody("{\"id\":\"chatcmpl-test\",\"object\":\"chat.completion\",\"choices\":[]}").withChunkedDribbleDelay(10, 20_000)));
+        long start = System.nanoTime();
+
+        // when
+        TestHttp.Reply reply = http.post(setup.chat()).bearer(setup.key()).json(Map.of("message", "Where do I live?")).send();
+
+        // then
+        assertThat((System.nanoTime() - start) / 1_000_000).isLessThan(DEADLINE_MS + MARGIN_MS);
+        assertThat(reply.status()).isEqualTo(503);
+        assertThat(reply.json().get("type").asText()).isEqualTo("urn:spectron:problem:model-unavailable");
+        assertThat(reply.json().get("detail").asText()).contains("1500 ms deadline");
+        assertThat(setup.turns()).extracting(t -> t.get("role").asText()).containsExactly("user", "assistant", "user");
+    }
+
+    @Test
+    void a_stream_stalled_before_its_first_token_past_the_deadline_is_a_plain_503_issue_20() {
+        Setup setup = context(Map.of("models", Map.of("response", Map.of("provider", "openai", "model", "gpt-4o-mini",
+                "base_url", WIRE.baseUrl() + "/v1", "timeout_ms", DEADLINE_MS))));
+        WIRE.stubFor(post(urlEqualTo(OPENAI_PATH)).willReturn(aResponse().withStatus(200).withHeader("Content-Type", "text/event-stream")
+                .withBody(openAiStream("Noted:", " you live", " in Lisbon.")).withChunkedDribbleDelay(4, 20_000)));
+        long start = System.nanoTime();
+
+        TestHttp.Reply reply = http.post(setup.chat()).bearer(setup.key()).json(Map.of("message", "Where do I live?", "stream", true)).send();
+
+        assertThat((System.nanoTime() - start) / 1_000_000).isLessThan(DEADLINE_MS + MARGIN_MS);
+        assertThat(reply.status()).isEqualTo(503);
+        assertThat(reply.header("Content-Type")).startsWith("application/problem+json");
+        assertThat(reply.json().get("type").asText()).isEqualTo("urn:spectron:problem:model-unavailable");
+        assertThat(setup.turns()).extracting(t -> t.get("role").asText()).containsExactly("user", "assistant", "user");
+    }
+
+    @Test
+    void an_openai_stream_cut_off_before_its_finish_and_done_is_a_502_error_frame_and_stores_no_reply_issue_20() {
+        Setup setup = openAi();
+        String whole = openAiStream("Noted:", " you live", " in Lisbon.");
+        WIRE.stubFor(post(urlEqualTo(OPENAI_PATH)).willReturn(aResponse().withStatus(200).withHeader("Content-Type", "text/event-stream")
+                .withBody(whole.substring(0, whole.lastIndexOf("data: ", whole.indexOf(" in Lisbon."))))));
+
+        SseFrames frames = SseFrames.parse(http.post(setup.chat()).bearer(setup.key()).json(Map.of("message", "Where do I live?", "stream", true))
+                .send().body());
+
+        assertThat(frames.deltas()).containsExactly("Noted:", " you live");
+        assertCutOff(frames, setup);
+    }
+
+    @Test
+    void an_anthropic_stream_cut_off_before_message_stop_is_a_502_error_frame_and_stores_no_reply_issue_20() {
+        Setup setup = anthropic();
+        String whole = anthropicStream("You live", " in Lisbon.");
+        WIRE.stubFor(post(urlEqualTo(ANTHROPIC_PATH)).willReturn(aResponse().withStatus(200).withHeader("Content-Type", "text/event-stream")
+                .withBody(whole.substring(0, whole.indexOf("event: content_block_stop")))));
+
+        SseFrames frames = SseFrames.parse(http.post(setup.chat()).bearer(setup.key()).header("Accept", "text/event-stream")
+                .json(Map.of("message", "Where do I live?")).send().body());
+
+        assertThat(frames.deltas()).containsExactly("You live", " in Lisbon.");
+        assertCutOff(frames, setup);
+    }
+
+    private static void assertCutOff(SseFrames frames, Setup setup) {
+        assertThat(frames.last().event()).isEqualTo("error");
+        assertThat(frames.last().data().get("type").asText()).isEqualTo("urn:spectron:problem:model-failed");
+        assertThat(frames.last().data().get("status").asInt()).isEqualTo(502);
+        assertThat(frames.last().data().get("detail").asText()).contains("cut off");
+        assertThat(setup.turns()).extracting(t -> t.get("role").asText()).containsExactly("user", "assistant", "user");
+        // nothing to replay: no reply was stored as if it were whole
     }
 
     /** An OpenAI-compatible server that sends the first chunk of a stream, then resets the connection. */

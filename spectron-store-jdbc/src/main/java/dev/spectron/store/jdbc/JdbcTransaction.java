@@ -3,6 +3,7 @@ package dev.spectron.store.jdbc;
 import dev.spectron.core.port.AttributeRecords;
 import dev.spectron.core.port.ChangeLog;
 import dev.spectron.core.port.EntityRecords;
+import dev.spectron.core.port.ExtractionJobs;
 import dev.spectron.core.port.InstructionRecords;
 import dev.spectron.core.port.RelationRecords;
 import dev.spectron.core.port.SearchRecords;
@@ -92,5 +93,10 @@ public final class JdbcTransaction implements StoreTransaction {
     @Override
     public TraceRecords traces() {
         return new JdbcTraceRecords(sql);
+    }
+
+    @Override
+    public ExtractionJobs extractionJobs() {
+        return new JdbcExtractionJobs(sql);
     }
 }
