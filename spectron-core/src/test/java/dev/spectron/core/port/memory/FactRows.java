@@ -77,9 +77,15 @@ final class FactRows<T extends Fact> {
         Map<Tables.Key, T> rows = table.apply(tx.write());
         Set<String> gone = new LinkedHashSet<>(ids);
         gone.forEach(id -> rows.remove(new Tables.Key(contextId, id)));
-        rows.replaceAll((key, f) -> !key.contextId().equals(contextId) || !gone.contains(f.supersedes()) && !gone.contains(f.supersededBy()) ? f
-                : rebuild.with(f, f.importance(), f.confidence(), f.validUntil(), gone.contains(f.supersedes()) ? null : f.supersedes(),
-                        gone.contains(f.supersededBy()) ? null : f.supersededBy(), f.closedAt()));
+        rows.replaceAll((key, f) -> key.contextId().equals(contextId) ? unlinked(f, gone) : f);
+    }
+
+    /** The fact without its supersession links to rows in {@code gone}. */
+    private T unlinked(T f, Set<String> gone) {
+        String supersedes = gone.contains(f.supersedes()) ? null : f.supersedes();
+        String supersededBy = gone.contains(f.supersededBy()) ? null : f.supersededBy();
+        return Objects.equals(supersedes, f.supersedes()) && Objects.equals(supersededBy, f.supersededBy()) ? f
+                : rebuild.with(f, f.importance(), f.confidence(), f.validUntil(), supersedes, supersededBy, f.closedAt());
     }
 
     /** The most used values of {@code column} among live rows, most used first, ties by value. */

@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Optional;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.core.LowerCaseFilter;
@@ -34,17 +35,20 @@ final class FullText {
     private FullText() {
     }
 
-    /** The phrases of {@code terms}, each term's words in order; null when a term has no word, which matches nothing. */
-    static List<List<String>> phrases(List<String> terms) {
+    /**
+     * The phrases of {@code terms}, each term's words in order; empty when there are no terms or a
+     * term has no word, either of which matches nothing.
+     */
+    static Optional<List<List<String>>> phrases(List<String> terms) {
         List<List<String>> phrases = new ArrayList<>();
         for (String term : terms) {
             List<String> words = words(term);
             if (words.isEmpty()) {
-                return null;
+                return Optional.empty();
             }
             phrases.add(words);
         }
-        return phrases;
+        return phrases.isEmpty() ? Optional.empty() : Optional.of(phrases);
     }
 
     /** True when {@code text} holds every phrase. */

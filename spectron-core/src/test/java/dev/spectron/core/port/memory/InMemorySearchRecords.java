@@ -83,12 +83,8 @@ final class InMemorySearchRecords implements SearchRecords {
 
     @Override
     public List<SearchDoc> containingAll(ContextId contextId, List<String> terms, boolean includeRetired) {
-        List<List<String>> phrases = FullText.phrases(terms);
-        if (terms.isEmpty() || phrases == null) {
-            return List.of();
-        }
-        return rows(contextId).filter(row -> includeRetired || !row.retired()).map(Tables.DocRow::doc)
-                .filter(doc -> FullText.containsAll(doc.text(), phrases)).toList();
+        return FullText.phrases(terms).map(phrases -> rows(contextId).filter(row -> includeRetired || !row.retired())
+                .map(Tables.DocRow::doc).filter(doc -> FullText.containsAll(doc.text(), phrases)).toList()).orElse(List.of());
     }
 
     @Override
