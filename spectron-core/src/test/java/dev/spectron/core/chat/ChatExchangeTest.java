@@ -1,20 +1,20 @@
-package dev.spectron.server.chat;
+package dev.spectron.core.chat;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.spectron.core.ConflictException;
-import dev.spectron.core.chat.ChatExchange;
-import dev.spectron.core.chat.ChatService;
-import dev.spectron.core.chat.ResponseModelFailure;
-import dev.spectron.core.chat.ResponseTrace;
-import dev.spectron.core.chat.ResponseTraces;
 import dev.spectron.core.context.ContextId;
 import dev.spectron.core.context.ContextService;
 import dev.spectron.core.embedding.Embedder;
 import dev.spectron.core.embedding.EmbedderId;
 import dev.spectron.core.extraction.heuristics.HeuristicStage;
 import dev.spectron.core.idempotency.IdempotentWrites;
+import dev.spectron.core.ingest.IngestedTurn;
 import dev.spectron.core.ingest.TurnIngestion;
 import dev.spectron.core.model.FinishReason;
 import dev.spectron.core.model.JsonSchemaSpec;
@@ -23,6 +23,7 @@ import dev.spectron.core.model.ModelException;
 import dev.spectron.core.model.ModelReply;
 import dev.spectron.core.model.ModelRequest;
 import dev.spectron.core.model.TokenUsage;
+import dev.spectron.core.port.memory.InMemoryStore;
 import dev.spectron.core.reconcile.Reconciler;
 import dev.spectron.core.retrieval.ContextAssembler;
 import dev.spectron.core.retrieval.EmbedderProvider;
@@ -37,11 +38,9 @@ import dev.spectron.core.session.ScopeSet;
 import dev.spectron.core.session.SessionService;
 import dev.spectron.core.session.Turn;
 import dev.spectron.core.trace.TraceWriter;
-import dev.spectron.server.trace.TraceDocuments;
-import dev.spectron.store.sqlite.SqliteMemoryStore;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
@@ -52,20 +51,20 @@ import java.util.function.Consumer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@link ChatExchange}'s five steps without HTTP: lock, idempotent user step, retrieve, answer,
- * idempotent reply step, trace. A real SQLite store in a temp directory (core has no in-memory
- * store yet), a hand-written model that counts its calls, a hashing embedder.
+ * idempotent reply step, trace. The in-memory store, a hand-written model that counts its calls, a
+ * hashing embedder, and plain JSON for the shapes the server renders (the response body, the stored
+ * user step, trace documents): the test reads only {@code traceId} and {@code sessionId} from them.
  */
 class ChatExchangeTest {
     private static final ContextId CONTEXT = new ContextId("chat-test");
     private static final String PRINCIPAL = "key_test";
 
-    @TempDir
-    Path dir;
-    private SqliteMemoryStore store;
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private InMemoryStore store;
     private SessionService sessions;
     private TraceWriter traceWriter;
     /** Response traces as the writer renders them (when first read or written), by id. */
@@ -77,7 +76,7 @@ class ChatExchangeTest {
     @BeforeEach
     void wire() {
         Clock clock = Clock.tickMillis(ZoneOffset.UTC);
-        store = SqliteMemoryStore.open(dir.resolve("spectron.db"));
+        store = InMemoryStore.open();
         new ContextService(store, clock, config -> { }).create(CONTEXT, "", Map.of());
         sessions = new SessionService(store, clock);
         EmbedderProvider embedders = contextId -> HashingEmbedder.INSTANCE;
@@ -85,13 +84,13 @@ class ChatExchangeTest {
                 new Indexer(embedders, clock), clock);
         Retriever retriever = new Retriever(store, new VectorCache(store), new TextCache(store), embedders, clock);
         traceWriter = TraceWriter.start(store, clock, TraceWriter.Settings.defaults());
-        TraceDocuments documents = new TraceDocuments();
         ResponseTraces traces = new ResponseTraces(traceWriter, trace -> {
             rendered.put(trace.id(), trace);
-            return documents.render(trace);
+            return write(JSON.createObjectNode().put("id", trace.id()).put("kind", "response"));
         });
-        ChatService chat = new ChatService(store, new ContextAssembler(store, sessions, retriever, new TraceLog(traceWriter, documents), clock),
-                traces, clock);
+        TraceLog retrievals = new TraceLog(traceWriter, trace -> write(JSON.createObjectNode().put("id", trace.retrieval().traceId())
+                .put("kind", "retrieval")));
+        ChatService chat = new ChatService(store, new ContextAssembler(store, sessions, retriever, retrievals, clock), traces, clock);
         reembedder = new Reembedder(store, embedders, clock);
         exchange = new ChatExchange(sessions, turns, chat, new IdempotentWrites(store, clock), store.sessionLocks(), reembedder);
     }
@@ -119,7 +118,7 @@ class ChatExchangeTest {
         List<Turn> transcript = sessions.turns(CONTEXT, session, 10, 0);
         assertThat(transcript).extracting(Turn::role).containsExactly(Role.USER, Role.ASSISTANT);
         assertThat(transcript.get(1).content()).isEqualTo(CountingModel.REPLY);
-        String traceId = dev.spectron.server.http.Json.parseStored(outcome.response().body()).path("traceId").asText();
+        String traceId = json(outcome.response().body()).path("traceId").asText();
         assertThat(traceWriter.find(CONTEXT, traceId)).isPresent();
         assertThat(Optional.ofNullable(rendered.get(traceId))).hasValueSatisfying(trace -> {
             assertThat(trace.stepsMs()).containsOnlyKeys("ingest_user", "retrieve", "model", "ingest_assistant");
@@ -188,7 +187,7 @@ class ChatExchangeTest {
     void without_a_session_it_opens_one_in_the_given_scopes() {
         ChatExchange.Outcome outcome = exchange.run(request(null, "Hello, I am Erin.", Optional.empty(), "h1", null));
 
-        String session = dev.spectron.server.http.Json.parseStored(outcome.response().body()).path("sessionId").asText();
+        String session = json(outcome.response().body()).path("sessionId").asText();
         assertThat(sessions.get(CONTEXT, session).scopes()).isEqualTo(ScopeSet.parse("user/erin"));
         assertThat(sessions.turns(CONTEXT, session, 10, 0)).hasSize(2);
     }
@@ -199,7 +198,52 @@ class ChatExchangeTest {
 
     private ChatExchange.Request request(String session, String message, Optional<String> key, String hash, Consumer<String> onDelta) {
         return new ChatExchange.Request(CONTEXT, PRINCIPAL, key, hash, session, ScopeSet.parse("user/erin"), message,
-                new ChatService.ResponseModel(model, "fake/counting"), 0.7, 5, 2000, onDelta, new ChatJson(false));
+                new ChatService.ResponseModel(model, "fake/counting"), 0.7, 5, 2000, onDelta, new PlainRendering());
+    }
+
+    private static JsonNode json(String stored) {
+        try {
+            return JSON.readTree(stored);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String write(JsonNode node) {
+        try {
+            return JSON.writeValueAsString(node);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The stored user step and the response body as plain JSON, in place of the server's wire shapes. */
+    private static final class PlainRendering implements ChatRendering {
+        @Override
+        public String userStep(IngestedTurn user) {
+            Turn turn = user.turn();
+            ObjectNode node = JSON.createObjectNode().put("sessionId", turn.sessionId());
+            node.putObject("turn").put("id", turn.id()).put("sessionId", turn.sessionId()).put("seq", turn.seq())
+                    .put("role", turn.role().wireName()).put("content", turn.content()).put("ts", turn.occurredAt().toString())
+                    .put("createdAt", turn.createdAt().toString());
+            return write(node);
+        }
+
+        @Override
+        public ChatExchange.UserStep readUserStep(String stored) {
+            JsonNode turn = json(stored).path("turn");
+            Turn read = new Turn(turn.path("id").asText(), turn.path("sessionId").asText(), turn.path("seq").asLong(),
+                    Role.parse(turn.path("role").asText()), turn.path("content").asText(), Instant.parse(turn.path("ts").asText()),
+                    Instant.parse(turn.path("createdAt").asText()));
+            return new ChatExchange.UserStep(json(stored).path("sessionId").asText(), read, stored);
+        }
+
+        @Override
+        public String response(ChatExchange.UserStep user, ChatService.Answer answer, IngestedTurn reply, String modelId) {
+            return write(JSON.createObjectNode().put("reply", answer.reply().text()).put("sessionId", user.sessionId())
+                    .put("userTurnId", user.turn().id()).put("assistantTurnId", reply.turn().id()).put("traceId", answer.traceId())
+                    .put("model", modelId));
+        }
     }
 
     /** Answers every prompt with the same text, counting calls; can be told to fail once. */
