@@ -48,6 +48,7 @@ final class InMemorySessionRecords implements SessionRecords {
             return false;
         }
         t.turns.entrySet().removeIf(e -> e.getKey().contextId().equals(contextId) && e.getValue().sessionId().equals(sessionId));
+        t.jobs.entrySet().removeIf(e -> e.getKey().contextId().equals(contextId) && e.getValue().job().sessionId().equals(sessionId));
         return true;
     }
 }

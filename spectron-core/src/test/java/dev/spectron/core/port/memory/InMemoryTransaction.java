@@ -5,6 +5,7 @@ import dev.spectron.core.port.AttributeRecords;
 import dev.spectron.core.port.ChangeLog;
 import dev.spectron.core.port.ContextRecords;
 import dev.spectron.core.port.EntityRecords;
+import dev.spectron.core.port.ExtractionJobs;
 import dev.spectron.core.port.IdempotencyRecords;
 import dev.spectron.core.port.InstructionRecords;
 import dev.spectron.core.port.KeyRecords;
@@ -128,5 +129,10 @@ final class InMemoryTransaction implements StoreTransaction {
     @Override
     public TraceRecords traces() {
         return new InMemoryTraceRecords(this);
+    }
+
+    @Override
+    public ExtractionJobs extractionJobs() {
+        return new InMemoryExtractionJobs(this);
     }
 }

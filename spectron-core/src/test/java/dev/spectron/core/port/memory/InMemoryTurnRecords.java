@@ -52,6 +52,7 @@ final class InMemoryTurnRecords implements TurnRecords {
     @Override
     public int delete(ContextId contextId, Collection<String> ids) {
         Tables t = tx.write();
+        ids.forEach(id -> t.jobs.remove(new Tables.Key(contextId, id)));
         return (int) new LinkedHashSet<>(ids).stream().filter(id -> t.turns.remove(new Tables.Key(contextId, id)) != null).count();
     }
 

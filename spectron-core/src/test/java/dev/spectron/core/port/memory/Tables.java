@@ -5,6 +5,7 @@ import dev.spectron.core.change.Change;
 import dev.spectron.core.context.Context;
 import dev.spectron.core.context.ContextId;
 import dev.spectron.core.idempotency.IdempotencyRecord;
+import dev.spectron.core.ingest.ExtractionJob;
 import dev.spectron.core.memory.Attribute;
 import dev.spectron.core.memory.Entity;
 import dev.spectron.core.memory.Instruction;
@@ -49,6 +50,10 @@ final class Tables {
     record ContextRow(Context context, long changeSeq) {
     }
 
+    /** A queued extraction with its claim ({@code null}s: unclaimed). */
+    record JobRow(ExtractionJob job, String claimedBy, Instant claimedUntil) {
+    }
+
     /** A search document and when it was retired ({@code null}: live). */
     record DocRow(SearchDoc doc, Instant retiredAt) {
         boolean retired() {
@@ -71,6 +76,8 @@ final class Tables {
     final Map<Key, DocRow> docs;
     final Map<VectorKey, float[]> vectors;
     final Map<Key, StoredTrace> traces;
+    /** Keyed by (context, turn id); a job goes with its turn, as the SQL foreign key cascades. */
+    final Map<Key, JobRow> jobs;
 
     /** An empty database. */
     static Tables empty() {
@@ -94,6 +101,7 @@ final class Tables {
         docs = copy(f == null ? null : f.docs);
         vectors = copy(f == null ? null : f.vectors); // arrays are never changed in place: put and read clone them
         traces = copy(f == null ? null : f.traces);
+        jobs = copy(f == null ? null : f.jobs);
     }
 
     /** A snapshot a transaction can change without touching this one. */
@@ -105,7 +113,7 @@ final class Tables {
     void cascade(ContextId contextId) {
         keys.values().removeIf(key -> key.contextId().equals(contextId));
         for (Map<? extends Owned, ?> table : List.of(sessions, turns, changes, idempotency, entities, attributes, relations, instructions,
-                uncertainties, docs, vectors, traces)) {
+                uncertainties, docs, vectors, traces, jobs)) {
             table.keySet().removeIf(key -> key.contextId().equals(contextId));
         }
     }
