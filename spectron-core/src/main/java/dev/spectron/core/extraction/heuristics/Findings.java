@@ -75,6 +75,7 @@ final class Findings {
         relation(speaker, label, object, category);
     }
 
+    /** An edge between any two entities ("Jonas lives_in Hamburg"); none from an entity to itself. */
     void relation(EntityRef subject, String label, EntityRef object, MemoryCategory category) {
         if (subject.path().equals(object.path()) || !seen.add("r|" + subject.path() + "|" + label + "|" + object.path())) {
             return;

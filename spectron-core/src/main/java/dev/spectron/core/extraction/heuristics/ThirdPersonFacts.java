@@ -6,6 +6,7 @@ import dev.spectron.core.memory.MemoryCategory;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -230,7 +231,7 @@ final class ThirdPersonFacts {
     }
 
     /** Writes {@code fact} for every entity of {@code referent}, and the owner's tie to it ("my kids" → the speaker's {@code parent_of}). */
-    private static void facts(Referent referent, Findings out, java.util.function.Consumer<EntityRef> fact) {
+    private static void facts(Referent referent, Findings out, Consumer<EntityRef> fact) {
         for (EntityRef ref : referent.refs()) {
             if (referent.owner() != null) {
                 MemoryCategory category = referent.tie().equals("friend_of") ? MemoryCategory.KNOWLEDGE : MemoryCategory.IDENTITY;
