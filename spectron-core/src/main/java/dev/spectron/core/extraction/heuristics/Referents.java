@@ -107,13 +107,7 @@ final class Referents {
                 referent = isName(m.group("owner").split(" ")[0])
                         ? relative(owner, m.group("pnoun"), m.group("pnames"), m.start(), m.end(), speaker) : null;
             } else if (m.group("pronoun") != null) {
-                String pronoun = m.group("pronoun").toLowerCase(Locale.ROOT);
-                Gender gender = switch (pronoun) {
-                    case "she" -> Gender.FEMALE;
-                    case "he" -> Gender.MALE;
-                    default -> Gender.UNKNOWN;
-                };
-                referent = new Referent(List.of(), gender, pronoun.equals("they"), null, null, m.start(), m.end());
+                referent = pronoun(m.group("pronoun").toLowerCase(Locale.ROOT), m.start(), m.end());
             } else {
                 String first = m.group("bare").split(" ")[0];
                 if (!isName(first)) {
@@ -172,6 +166,16 @@ final class Referents {
             }
         }
         return true;
+    }
+
+    /** "he", "she" or "they", still to be resolved. */
+    private static Referent pronoun(String word, int start, int end) {
+        Gender gender = switch (word) {
+            case "she" -> Gender.FEMALE;
+            case "he" -> Gender.MALE;
+            default -> Gender.UNKNOWN;
+        };
+        return new Referent(List.of(), gender, word.equals("they"), null, null, start, end);
     }
 
     private static Referent relative(EntityRef owner, String rawNoun, String names, int start, int end, EntityRef speaker) {

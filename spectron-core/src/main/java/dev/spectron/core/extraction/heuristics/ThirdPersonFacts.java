@@ -104,49 +104,70 @@ final class ThirdPersonFacts {
 
     /** The first predicate found at {@code at}; returns where it ends, or -1. */
     private static int predicate(Clause clause, int at, Referent referent, Findings out) {
-        String text = clause.text();
         boolean pet = referent.refs().getFirst().type() != EntityType.PERSON;
-        Matcher m;
-        if (!pet && (m = match(OCCUPATION, text, at)) != null) {
+        int end = pet ? -1 : work(clause, at, referent, out);
+        end = end >= 0 ? end : whereAndWhen(clause.text(), at, referent, out);
+        end = end >= 0 ? end : preferences(clause, at, referent, out);
+        end = end >= 0 || pet ? end : relationships(clause.text(), at, referent, out);
+        if (end < 0) {
+            Matcher m = match(EVENT, clause.text(), at);
+            end = m == null ? -1 : event(clause, m, referent, out);
+        }
+        return end;
+    }
+
+    /** Occupation and employer; people only ("Max is a Labrador" is no job). */
+    private static int work(Clause clause, int at, Referent referent, Findings out) {
+        Matcher m = match(OCCUPATION, clause.text(), at);
+        if (m != null) {
             return occupation(clause, m.end(), referent, out);
         }
+        m = match(EMPLOYER.of(referent), clause.text(), at);
+        if (m == null) {
+            return -1;
+        }
+        String employer = Lexicon.clean(m.group(1));
+        facts(referent, out, ref -> employer(ref, employer, out));
+        return m.end();
+    }
+
+    /** Home, hometown, age and birthday. */
+    private static int whereAndWhen(String text, int at, Referent referent, Findings out) {
+        Matcher m;
         if ((m = match(HOME.of(referent), text, at)) != null) {
             String place = Lexicon.clean(m.group(1));
             facts(referent, out, ref -> {
                 out.attribute(ref, "home", place, MemoryCategory.IDENTITY);
                 out.relation(ref, "lives_in", new EntityRef(EntityType.LOCATION, place), MemoryCategory.IDENTITY);
             });
-            return m.end();
-        }
-        if ((m = match(HOMETOWN.of(referent), text, at)) != null) {
+        } else if ((m = match(HOMETOWN.of(referent), text, at)) != null) {
             String place = Lexicon.clean(m.group(1));
             facts(referent, out, ref -> out.attribute(ref, "hometown", place, MemoryCategory.IDENTITY));
-            return m.end();
-        }
-        if (!pet && (m = match(EMPLOYER.of(referent), text, at)) != null) {
-            String employer = Lexicon.clean(m.group(1));
-            facts(referent, out, ref -> employer(ref, employer, out));
-            return m.end();
-        }
-        if ((m = match(AGE, text, at)) != null) {
+        } else if (!referent.plural() && (m = match(AGE, text, at)) != null) {
             int age = Integer.parseInt(m.group(1));
-            if (age > 0 && age <= MAX_AGE && !referent.plural()) {
+            if (age > 0 && age <= MAX_AGE) {
                 facts(referent, out, ref -> out.attribute(ref, "age", Integer.toString(age), MemoryCategory.IDENTITY));
             }
-            return m.end();
-        }
-        if ((m = match(BIRTHDAY, text, at)) != null && !referent.plural()) {
+        } else if (!referent.plural() && (m = match(BIRTHDAY, text, at)) != null) {
             String day = Lexicon.clean(m.group(1));
             facts(referent, out, ref -> out.attribute(ref, "birthday", day, MemoryCategory.IDENTITY));
-            return m.end();
         }
-        if ((m = match(LIKES.of(referent), text, at)) != null) {
+        return m == null ? -1 : m.end();
+    }
+
+    private static int preferences(Clause clause, int at, Referent referent, Findings out) {
+        Matcher m = match(LIKES.of(referent), clause.text(), at);
+        if (m != null) {
             return preference("likes", clause, m.end(), referent, out);
         }
-        if ((m = match(DISLIKES.of(referent), text, at)) != null) {
-            return preference("dislikes", clause, m.end(), referent, out);
-        }
-        if ((m = match(IS_MY, text, at)) != null && referent.owner() == null && !pet) {
+        m = match(DISLIKES.of(referent), clause.text(), at);
+        return m == null ? -1 : preference("dislikes", clause, m.end(), referent, out);
+    }
+
+    /** "Lena is my sister" (the speaker's tie to Lena), "Lena is married to Tom". */
+    private static int relationships(String text, int at, Referent referent, Findings out) {
+        Matcher m = match(IS_MY, text, at);
+        if (m != null && referent.owner() == null) {
             Household.Tie tie = Household.NOUNS.get(m.group(1).toLowerCase(Locale.ROOT));
             if (!tie.pet() && !tie.plural()) {
                 MemoryCategory category = tie.friend() ? MemoryCategory.KNOWLEDGE : MemoryCategory.IDENTITY;
@@ -154,16 +175,14 @@ final class ThirdPersonFacts {
             }
             return m.end();
         }
-        if (!pet && (m = match(MARRIED, text, at)) != null) {
-            String label = m.group(1).equalsIgnoreCase("married") ? "spouse_of" : "partner_of";
-            EntityRef partner = new EntityRef(EntityType.PERSON, Lexicon.personName(m.group(2)));
-            facts(referent, out, ref -> out.relation(ref, label, partner, MemoryCategory.IDENTITY));
-            return m.end();
+        m = match(MARRIED, text, at);
+        if (m == null) {
+            return -1;
         }
-        if ((m = match(EVENT, text, at)) != null) {
-            return event(clause, m, referent, out);
-        }
-        return -1;
+        String label = m.group(1).equalsIgnoreCase("married") ? "spouse_of" : "partner_of";
+        EntityRef partner = new EntityRef(EntityType.PERSON, Lexicon.personName(m.group(2)));
+        facts(referent, out, ref -> out.relation(ref, label, partner, MemoryCategory.IDENTITY));
+        return m.end();
     }
 
     private static int occupation(Clause clause, int from, Referent referent, Findings out) {
