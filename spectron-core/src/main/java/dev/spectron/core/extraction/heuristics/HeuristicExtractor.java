@@ -67,7 +67,7 @@ public final class HeuristicExtractor {
             if (user && !sentence.question()) {
                 previous = facts(text, quote, sentence, today, zone, previous, pets, out);
             } else if (user) {
-                previous = Referents.resolve(Referents.scan(text, out.speaker(), pets), previous);
+                previous = Referents.resolve(Referents.scan(text, out.speaker(), pets), previous, out.speaker());
             }
             previous.stream().flatMap(referent -> referent.refs().stream()).filter(ref -> ref.type() == EntityType.OTHER)
                     .forEach(ref -> pets.add(ref.normalisedName()));
@@ -89,7 +89,8 @@ public final class HeuristicExtractor {
         if (firstPerson) {
             FIRST_PERSON_RULES.forEach(rule -> rule.apply(clause, out));
         }
-        List<Referent> referents = Referents.resolve(Referents.scan(clause.text(), out.speaker(), pets), previous);
+        List<Referent> referents = Referents.resolve(Referents.scan(clause.text(), out.speaker(), pets), previous,
+                out.speaker());
         ThirdPersonFacts.apply(clause, referents, out);
         if (out.factsInClause() == 0) {
             Corrections.Rewrite keyless = rewrite != null ? rewrite : Corrections.keyless(clause.text(), prefixed.correction());
@@ -119,7 +120,7 @@ public final class HeuristicExtractor {
             // scanning is the costly part of stage 0: only where a pet may be named, or a pronoun needs the last turn
             if (said.startsWith(PREVIOUS_USER_TURN) && ((isLast && pronouns) || Referents.mayNamePet(said))) {
                 String text = SentenceSplitter.mask(said.substring(PREVIOUS_USER_TURN.length()));
-                last = Referents.scan(text, speaker, pets).stream().filter(referent -> !referent.pronoun()).toList();
+                last = Referents.resolve(Referents.scan(text, speaker, pets), List.of(), speaker);
                 last.stream().flatMap(referent -> referent.refs().stream()).filter(ref -> ref.type() == EntityType.OTHER)
                         .forEach(ref -> pets.add(ref.normalisedName()));
             }

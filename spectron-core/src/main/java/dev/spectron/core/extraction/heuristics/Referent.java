@@ -14,14 +14,22 @@ import java.util.List;
  * @param tie     the owner's relation label to it ({@code sibling_of}, {@code parent_of} …), or null
  * @param start   where the phrase starts in the clause
  * @param end     where it ends
+ * @param possessed for "her husband Tom": the relative named after the possessive pronoun, built
+ *                  once the pronoun is resolved; null otherwise
  */
-record Referent(List<EntityRef> refs, Gender gender, boolean plural, EntityRef owner, String tie, int start, int end) {
+record Referent(List<EntityRef> refs, Gender gender, boolean plural, EntityRef owner, String tie, int start, int end,
+                Possessed possessed) {
     enum Gender { FEMALE, MALE, UNKNOWN }
+
+    /** "husband" and "Tom" of "her husband Tom" ({@code names} may be null). */
+    record Possessed(String noun, String names) {
+    }
 
     Referent {
         refs = List.copyOf(refs);
     }
 
+    /** "she" or "her husband", not yet resolved. */
     boolean pronoun() {
         return refs.isEmpty();
     }
@@ -36,6 +44,6 @@ record Referent(List<EntityRef> refs, Gender gender, boolean plural, EntityRef o
 
     /** This referent, standing where the pronoun {@code at} stands. */
     Referent at(Referent pronoun) {
-        return new Referent(refs, gender, plural, owner, tie, pronoun.start(), pronoun.end());
+        return new Referent(refs, gender, plural, owner, tie, pronoun.start(), pronoun.end(), null);
     }
 }

@@ -27,6 +27,7 @@ final class Referents {
     private static final Pattern MENTION = Pattern.compile(
             "(?=[mMoO])\\b(?i:my|our) " + NOUN.formatted("noun") + NAMES.formatted("names")
                     + "|(?=\\p{Lu})(?<owner>" + NAME + ")'s " + NOUN.formatted("pnoun") + NAMES.formatted("pnames")
+                    + "|(?=[hH])\\b(?<possessive>(?i:his|her)) " + NOUN.formatted("qnoun") + NAMES.formatted("qnames")
                     + "|(?=[hHsStT])\\b(?<pronoun>(?i:he|she|they))\\b"
                     + "|(?=\\p{Lu})(?<bare>" + NAME + "(?:(?:, | and |, and )" + NAME + ")*)");
     private static final Pattern LIST_SEPARATOR = Pattern.compile(", and |, | and ");
@@ -66,13 +67,13 @@ final class Referents {
     private static final Pattern CLAUSE_BREAK = Pattern.compile("[,;:!?.()\u2013\u2014]|\\s-\\s|\\b(?i:and|but|so|because|cause|while|whereas)\\b");
     private static final Pattern WORD = Pattern.compile("[\\p{L}']+");
     private static final Map<String, Gender> GENDERED = genders();
-    private static final Pattern PRONOUN = Pattern.compile("(?i)\\b(?:he|she|they)\\b");
+    private static final Pattern PRONOUN = Pattern.compile("(?i)\\b(?:he|she|they|his|her)\\b");
 
 
     private Referents() {
     }
 
-    /** Whether {@code text} says "he", "she" or "they"; cheap, so that turns without a pronoun skip the previous turn. */
+    /** Whether {@code text} says "he", "she", "they", "his" or "her"; cheap, so that turns without a pronoun skip the previous turn. */
     static boolean hasPronoun(String text) {
         return PRONOUN.matcher(text).find();
     }
@@ -106,6 +107,10 @@ final class Referents {
                 EntityRef owner = person(m.group("owner"), speaker);
                 referent = isName(m.group("owner").split(" ")[0])
                         ? relative(owner, m.group("pnoun"), m.group("pnames"), m.start(), m.end(), speaker) : null;
+            } else if (m.group("qnoun") != null) {
+                Referent pronoun = pronoun(m.group("possessive").equalsIgnoreCase("her") ? "she" : "he", m.start(), m.end());
+                referent = new Referent(List.of(), pronoun.gender(), false, null, null, m.start(), m.end(),
+                        new Referent.Possessed(m.group("qnoun"), m.group("qnames")));
             } else if (m.group("pronoun") != null) {
                 referent = pronoun(m.group("pronoun").toLowerCase(Locale.ROOT), m.start(), m.end());
             } else {
@@ -126,9 +131,9 @@ final class Referents {
     /**
      * Replaces each pronoun in {@code found} by the one referent it can stand for, taken from the
      * referents before it in the same sentence, else from {@code previous}; drops it when there is
-     * not exactly one.
+     * not exactly one. "Her husband Tom" becomes Tom, with the antecedent of "her" as his owner.
      */
-    static List<Referent> resolve(List<Referent> found, List<Referent> previous) {
+    static List<Referent> resolve(List<Referent> found, List<Referent> previous, EntityRef speaker) {
         List<Referent> resolved = new ArrayList<>();
         for (Referent referent : found) {
             if (!referent.pronoun()) {
@@ -142,8 +147,18 @@ final class Referents {
                     candidates.putIfAbsent(candidate.refs(), candidate);
                 }
             }
-            if (candidates.size() == 1) {
-                resolved.add(candidates.values().iterator().next().at(referent));
+            Referent.Possessed possessed = referent.possessed();
+            Referent antecedent = candidates.size() == 1 ? candidates.values().iterator().next() : null;
+            if (possessed == null && antecedent != null) {
+                resolved.add(antecedent.at(referent));
+            } else if (possessed != null) {
+                // "her husband Tom" with "her" unresolved is still Tom, only without his tie to her
+                EntityRef owner = antecedent != null && antecedent.refs().size() == 1 ? antecedent.refs().getFirst() : null;
+                Referent relative = owner == null && possessed.names() == null ? null
+                        : relative(owner, possessed.noun(), possessed.names(), referent.start(), referent.end(), speaker);
+                if (relative != null) {
+                    resolved.add(relative);
+                }
             }
         }
         return resolved;
@@ -175,7 +190,7 @@ final class Referents {
             case "he" -> Gender.MALE;
             default -> Gender.UNKNOWN;
         };
-        return new Referent(List.of(), gender, word.equals("they"), null, null, start, end);
+        return new Referent(List.of(), gender, word.equals("they"), null, null, start, end, null);
     }
 
     private static Referent relative(EntityRef owner, String rawNoun, String names, int start, int end, EntityRef speaker) {
@@ -188,7 +203,7 @@ final class Referents {
                 return null;
             }
             EntityRef unnamed = new EntityRef(type, owner.name() + "'s " + noun);
-            return new Referent(List.of(unnamed), gender, tie.plural(), owner, tie.label(), start, end);
+            return new Referent(List.of(unnamed), gender, tie.plural(), owner, tie.label(), start, end, null);
         }
         String[] each = LIST_SEPARATOR.split(names);
         if (!tie.plural() && each.length > 1) {
@@ -201,7 +216,7 @@ final class Referents {
             }
             refs.add(type == EntityType.PERSON ? person(name, speaker) : new EntityRef(type, name));
         }
-        return new Referent(refs, gender, tie.plural(), owner, tie.label(), start, end);
+        return new Referent(refs, gender, tie.plural(), owner, tie.label(), start, end, null);
     }
 
     /** A bare name or list of names, unless it is a place ("in Paris") or the person spoken to ("Thanks, Mel!"). */
@@ -219,7 +234,7 @@ final class Referents {
             }
             refs.add(pets.contains(EntityRef.normalise(name)) ? new EntityRef(EntityType.OTHER, name) : person(name, speaker));
         }
-        return new Referent(refs, Gender.UNKNOWN, refs.size() > 1, null, null, start, end);
+        return new Referent(refs, Gender.UNKNOWN, refs.size() > 1, null, null, start, end, null);
     }
 
     /** The person named; the speaker when it is their own name. */

@@ -165,6 +165,31 @@ class ThirdPersonFactsTest {
     }
 
     @Test
+    void his_and_her_relatives_belong_to_the_one_person_they_can_refer_to() {
+        EntityRef jonas = person("Jonas");
+        Extraction wife = user("My brother Jonas is visiting. His wife Mia is a nurse.");
+        Extraction kids = turn("Her kids love the zoo.", "user: My sister Lena called.");
+
+        assertThat(wife.relations()).extracting(ExtractedRelation::subject, ExtractedRelation::label, ExtractedRelation::object)
+                .contains(tuple(jonas, "spouse_of", person("Mia")));
+        assertThat(wife.attributes()).extracting(ExtractedAttribute::entity, ExtractedAttribute::key)
+                .containsExactly(tuple(person("Mia"), "occupation"));
+        assertThat(kids.attributes()).extracting(ExtractedAttribute::entity, ExtractedAttribute::key, ExtractedAttribute::value)
+                .containsExactly(tuple(person("Lena's kids"), "likes", "the zoo"));
+        assertThat(kids.relations()).extracting(ExtractedRelation::subject, ExtractedRelation::label, ExtractedRelation::object)
+                .containsExactly(tuple(LENA, "parent_of", person("Lena's kids")));
+    }
+
+    @Test
+    void a_named_relative_of_an_unresolved_her_keeps_the_fact_but_not_the_tie() {
+        Extraction extraction = user("Lena met Anna. Her husband Tom is a chef. Her son is a pilot.");
+
+        assertThat(extraction.attributes()).extracting(ExtractedAttribute::entity, ExtractedAttribute::key)
+                .containsExactly(tuple(LENA, "activity"), tuple(person("Tom"), "occupation"));
+        assertThat(extraction.relations()).isEmpty();
+    }
+
+    @Test
     void a_pronoun_is_not_resolved_into_an_assistant_turn() {
         assertThat(turn("She is a nurse.", "user: My sister Lena sounds lovely.").attributes()).isNotEmpty();
         assertThat(turn("She is a nurse.", "assistant: My sister Lena sounds lovely.").attributes()).isEmpty();
