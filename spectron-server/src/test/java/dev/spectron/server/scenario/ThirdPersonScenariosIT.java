@@ -95,6 +95,23 @@ class ThirdPersonScenariosIT {
     }
 
     @Test
+    void a_dog_named_in_an_earlier_turn_stays_a_pet_and_his_wife_is_jonas_s() {
+        Memory memory = Memory.of("ada");
+        memory.say("My dog Max is getting old.", "2026-01-05T09:00:00Z");
+        memory.say("My brother Jonas is visiting.", "2026-01-05T09:01:00Z");
+
+        JsonNode mia = memory.say("His wife Mia is a nurse.", "2026-01-05T09:02:00Z");
+        JsonNode max = memory.say("Max loves the beach.", "2026-01-05T09:03:00Z");
+
+        assertThat(facts(max.get("attributes"))).containsExactly("other/max likes the beach");
+        assertThat(facts(memory.get("/entities/other/max").get("attributes"))).contains("other/max species dog", "other/max likes the beach");
+        assertThat(edges(mia.get("relations"))).containsExactly("person/jonas spouse_of person/mia");
+        assertThat(edges(memory.get("/entities/person/jonas").get("relations")))
+                .contains("person/ada sibling_of person/jonas", "person/jonas spouse_of person/mia");
+        assertThat(facts(memory.get("/entities/person/mia").get("attributes"))).containsExactly("person/mia occupation nurse");
+    }
+
+    @Test
     void a_wish_a_question_and_an_ambiguous_she_write_nothing_about_anyone_else() {
         Memory memory = Memory.of("ada");
         memory.say("My brother Jonas is a pilot.", "2026-01-05T09:00:00Z");

@@ -143,7 +143,9 @@ final class Referents {
             List<Referent> pool = resolved.isEmpty() ? previous : resolved;
             Map<List<EntityRef>, Referent> candidates = new LinkedHashMap<>();
             for (Referent candidate : pool) {
-                if (!candidate.pronoun() && candidate.agreesWith(referent.gender(), referent.plural())) {
+                // a pet may be "he" or "she", but has no wife or kids: "his wife" needs a person
+                boolean owns = referent.possessed() == null || candidate.refs().getFirst().type() == EntityType.PERSON;
+                if (!candidate.pronoun() && owns && candidate.agreesWith(referent.gender(), referent.plural())) {
                     candidates.putIfAbsent(candidate.refs(), candidate);
                 }
             }

@@ -181,6 +181,15 @@ class ThirdPersonFactsTest {
     }
 
     @Test
+    void a_pet_has_no_wife() {
+        Extraction extraction = turn("His wife Mia is a nurse.", "user: My dog Max loves the beach.");
+
+        assertThat(extraction.attributes()).extracting(ExtractedAttribute::entity, ExtractedAttribute::key)
+                .containsExactly(tuple(person("Mia"), "occupation"));
+        assertThat(extraction.relations()).isEmpty();
+    }
+
+    @Test
     void a_named_relative_of_an_unresolved_her_keeps_the_fact_but_not_the_tie() {
         Extraction extraction = user("Lena met Anna. Her husband Tom is a chef. Her son is a pilot.");
 
