@@ -72,13 +72,18 @@ final class Findings {
     }
 
     void speakerRelation(String label, EntityRef object, MemoryCategory category) {
-        if (!seen.add("r|" + label + "|" + object.path())) {
+        relation(speaker, label, object, category);
+    }
+
+    /** An edge between any two entities ("Jonas lives_in Hamburg"); none from an entity to itself. */
+    void relation(EntityRef subject, String label, EntityRef object, MemoryCategory category) {
+        if (subject.path().equals(object.path()) || !seen.add("r|" + subject.path() + "|" + label + "|" + object.path())) {
             return;
         }
-        entity(speaker, category);
+        entity(subject, category);
         entity(object, category);
-        relations.add(new ExtractedRelation(speaker, label, object, category, clause.confidence(), clause.span(), clause.validFrom()));
-        touched(speaker, label);
+        relations.add(new ExtractedRelation(subject, label, object, category, clause.confidence(), clause.span(), clause.validFrom()));
+        touched(subject, label);
     }
 
     /**
@@ -90,7 +95,8 @@ final class Findings {
             return;
         }
         if (target == ExtractedInvalidation.Target.RELATION) {
-            relations.subList(firstRelationInClause, relations.size()).removeIf(relation -> relation.label().equals(keyOrLabel)
+            relations.subList(firstRelationInClause, relations.size()).removeIf(relation -> relation.subject().equals(speaker)
+                    && relation.label().equals(keyOrLabel)
                     && (value == null || relation.object().normalisedName().equals(EntityRef.normalise(value))));
         } else {
             attributes.subList(firstAttributeInClause, attributes.size()).removeIf(attribute -> attribute.key().equals(keyOrLabel)

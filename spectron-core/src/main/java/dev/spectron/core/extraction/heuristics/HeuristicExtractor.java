@@ -8,7 +8,9 @@ import dev.spectron.core.session.Role;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.regex.Pattern;
@@ -16,7 +18,9 @@ import java.util.regex.Pattern;
 /**
  * Stage 0 of extraction (spectron-internals.md §2.2): pattern rules, no model, no I/O. Finds
  * first-person facts, preferences, invalidations, corrections, instructions and dated activities,
- * with temporal phrases resolved against the turn's time ({@link TemporalResolver}).
+ * with temporal phrases resolved against the turn's time ({@link TemporalResolver}), and facts
+ * about the people and pets the speaker talks about ({@link ThirdPersonFacts}), with "he", "she"
+ * and "they" resolved where only one earlier referent fits ({@link Referents}).
  *
  * <p>Who a fact is about: {@link TurnInput#speaker()} when set, else a name the speaker gives in
  * the turn ("I'm Ada"), else the person {@code user}. Only user turns yield facts; system turns
@@ -32,6 +36,8 @@ public final class HeuristicExtractor {
     static final double HEDGED = 0.5;
     static final double CORRECTION = 0.95;
     static final EntityRef UNKNOWN_SPEAKER = new EntityRef(EntityType.PERSON, "user");
+    /** How {@link TurnInput#transcript()} renders a user turn. */
+    private static final String PREVIOUS_USER_TURN = Role.USER.wireName() + ": ";
 
     private static final Pattern FIRST_PERSON = Pattern.compile("(?i)\\b(?:i|i'm|i've|i'd|i'll|my|me|we|we're|we've|our|mine)\\b");
     private static final FactRule SELF_INTRODUCTION = new SelfIntroduction();
@@ -52,18 +58,26 @@ public final class HeuristicExtractor {
         Findings out = new Findings(user ? speaker(turn, masked, sentences) : UNKNOWN_SPEAKER);
         ZoneId zone = turn.zone() != null ? turn.zone() : ZoneOffset.UTC;
         LocalDate today = LocalDate.ofInstant(Objects.requireNonNull(turn.spokenAt(), "spokenAt"), zone);
+        Set<String> pets = new HashSet<>();
+        List<Referent> previous = user ? previousTurnReferents(turn, Referents.hasPronoun(masked), out.speaker(), pets) : List.of();
         for (Sentence sentence : sentences) {
             String text = sentence.of(masked);
             String quote = sentence.of(turn.text());
             InstructionCues.apply(text, quote, sentence.question(), sentence, out);
             if (user && !sentence.question()) {
-                facts(text, quote, sentence, today, zone, out);
+                previous = facts(text, quote, sentence, today, zone, previous, pets, out);
+            } else if (user) {
+                previous = Referents.resolve(Referents.scan(text, out.speaker(), pets), previous, out.speaker());
             }
+            previous.stream().flatMap(referent -> referent.refs().stream()).filter(ref -> ref.type() == EntityType.OTHER)
+                    .forEach(ref -> pets.add(ref.normalisedName()));
         }
         return out.build();
     }
 
-    private void facts(String text, String quote, Sentence sentence, LocalDate today, ZoneId zone, Findings out) {
+    /** Runs the fact rules on one sentence; returns the people and pets it names, for the pronouns of the next one. */
+    private List<Referent> facts(String text, String quote, Sentence sentence, LocalDate today, ZoneId zone, List<Referent> previous,
+                                 Set<String> pets, Findings out) {
         Corrections.Prefixed prefixed = Corrections.prefix(text);
         String body = text.substring(prefixed.bodyStart());
         Corrections.Rewrite rewrite = Corrections.selfCorrection(body);
@@ -75,6 +89,9 @@ public final class HeuristicExtractor {
         if (firstPerson) {
             FIRST_PERSON_RULES.forEach(rule -> rule.apply(clause, out));
         }
+        List<Referent> referents = Referents.resolve(Referents.scan(clause.text(), out.speaker(), pets), previous,
+                out.speaker());
+        ThirdPersonFacts.apply(clause, referents, out);
         if (out.factsInClause() == 0) {
             Corrections.Rewrite keyless = rewrite != null ? rewrite : Corrections.keyless(clause.text(), prefixed.correction());
             if (keyless != null) {
@@ -86,6 +103,29 @@ public final class HeuristicExtractor {
             DatedActivities.apply(clause, when, out);
         }
         uncertainties(clause, out);
+        return referents;
+    }
+
+    /**
+     * The people and pets the speaker named in their previous turn, for a pronoun in this turn's
+     * first sentence; collects into {@code pets} the pets named anywhere in the recent transcript.
+     */
+    private static List<Referent> previousTurnReferents(TurnInput turn, boolean pronouns, EntityRef speaker, Set<String> pets) {
+        List<Referent> last = List.of();
+        List<String> transcript = turn.transcript();
+        for (int i = 0; i < transcript.size(); i++) {
+            String said = transcript.get(i);
+            boolean isLast = i == transcript.size() - 1;
+            last = List.of();
+            // scanning is the costly part of stage 0: only where a pet may be named, or a pronoun needs the last turn
+            if (said.startsWith(PREVIOUS_USER_TURN) && ((isLast && pronouns) || Referents.mayNamePet(said))) {
+                String text = SentenceSplitter.mask(said.substring(PREVIOUS_USER_TURN.length()));
+                last = Referents.resolve(Referents.scan(text, speaker, pets), List.of(), speaker);
+                last.stream().flatMap(referent -> referent.refs().stream()).filter(ref -> ref.type() == EntityType.OTHER)
+                        .forEach(ref -> pets.add(ref.normalisedName()));
+            }
+        }
+        return last;
     }
 
     private Clause clause(String text, boolean correction, String quote, Sentence sentence, LocalDate today, ZoneId zone) {

@@ -7,6 +7,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -23,13 +24,15 @@ final class Household implements FactRule {
             return species != null;
         }
 
+        /** Friends and colleagues: knowledge about the speaker's circle, not their identity, and not {@code family}. */
         boolean friend() {
-            return label.equals("friend_of");
+            return NOT_KIN.contains(label);
         }
     }
 
+    private static final Set<String> NOT_KIN = Set.of("friend_of", "colleague_of", "reports_to");
     static final Map<String, Tie> NOUNS = nouns();
-    private static final String MODIFIERS = "best|oldest|youngest|older|younger|little|big|eldest|baby|twin|new|lovely|dear|beloved|old"
+    static final String MODIFIERS = "best|oldest|youngest|older|younger|little|big|eldest|baby|twin|new|lovely|dear|beloved|old"
             + "|two|three|four|five";
     private static final Pattern MY_NOUN = Lexicon.pattern("\\b(?i:my|our) ((?:(?i:" + MODIFIERS + ") ){0,2}(?i:(" + alternation() + ")))\\b"
             + "(?:(?:(?i:'s name is| is called| is named| called| named)|,)?\\s+{PEOPLE})?");
@@ -76,7 +79,8 @@ final class Household implements FactRule {
         }
     }
 
-    private static String alternation() {
+    /** Every household noun, longest first, for a regex alternation. */
+    static String alternation() {
         return NOUNS.keySet().stream().sorted(Comparator.comparingInt(String::length).reversed()).collect(Collectors.joining("|"));
     }
 
@@ -91,8 +95,17 @@ final class Household implements FactRule {
         plural(nouns, "child_of", "parents");
         relatives(nouns, "sibling_of", "brother", "sister");
         plural(nouns, "sibling_of", "brothers", "sisters", "siblings");
+        relatives(nouns, "grandchild_of", "grandma", "grandpa", "grandmother", "grandfather", "granny", "grandad", "granddad", "nana");
+        plural(nouns, "grandchild_of", "grandparents");
+        relatives(nouns, "grandparent_of", "grandson", "granddaughter", "grandchild");
+        plural(nouns, "grandparent_of", "grandkids", "grandchildren");
+        relatives(nouns, "relative_of", "cousin", "aunt", "uncle", "niece", "nephew");
+        plural(nouns, "relative_of", "cousins", "nieces", "nephews");
         relatives(nouns, "friend_of", "friend", "bestie");
         plural(nouns, "friend_of", "friends");
+        relatives(nouns, "colleague_of", "colleague", "coworker", "co-worker", "teammate");
+        plural(nouns, "colleague_of", "colleagues", "coworkers", "co-workers", "teammates");
+        relatives(nouns, "reports_to", "boss", "manager");
         for (String species : PetSpecies.ALL) {
             nouns.put(species, new Tie("has_pet", false, species));
             nouns.put(PetSpecies.plural(species), new Tie("has_pet", true, species));

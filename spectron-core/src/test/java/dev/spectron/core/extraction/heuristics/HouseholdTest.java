@@ -37,6 +37,24 @@ class HouseholdTest {
                 ExtractedRelation::category).containsExactly(tuple(USER, label, person(name), MemoryCategory.IDENTITY));
     }
 
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', textBlock = """
+            My grandma Rose knits.           | grandchild_of  | Rose      | IDENTITY
+            My cousin Ben is funny.          | relative_of    | Ben       | IDENTITY
+            My colleague Priya helped.       | colleague_of   | Priya     | KNOWLEDGE
+            My boss Tom called.              | reports_to     | Tom       | KNOWLEDGE
+            """)
+    void grandparents_cousins_colleagues_and_bosses_are_relations_too(String text, String label, String name, MemoryCategory category) {
+        assertThat(user(text).relations()).extracting(ExtractedRelation::label, ExtractedRelation::object, ExtractedRelation::category)
+                .containsExactly(tuple(label, person(name), category));
+    }
+
+    @Test
+    void an_unnamed_colleague_is_not_family_but_an_unnamed_grandma_is() {
+        assertThat(user("My colleague is great.").attributes()).isEmpty();
+        assertThat(attribute(user("My grandma is great."), "family").value()).isEqualTo("grandma");
+    }
+
     @Test
     void a_named_friend_is_knowledge_not_identity() {
         Extraction extraction = user("My best friend Lucy is here.");
