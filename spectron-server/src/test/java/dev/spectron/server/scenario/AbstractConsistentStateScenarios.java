@@ -105,6 +105,15 @@ abstract class AbstractConsistentStateScenarios extends AbstractReconcilerScenar
         List<Attribute> chain = harness.history("person", "ada", "employer");
         assertThat(chain).extracting(Attribute::value).containsExactly("Acme", "Globex");
         assertThat(chain.get(0).validUntil()).isEqualTo(Instant.parse(LATER));
+
+        // A statement said the day before, stored late (a backfill), is history for both halves.
+        List<MemoryDiff> backfill = run(step("I work at Initech.", "2026-03-09T09:00:00Z", reply().attribute("ada", "employer", "Initech", "identity")
+                .relation("ada", "works_at", "organisation", "Initech", "identity", null)));
+        assertThat(backfill.get(0).corrections()).isEmpty();
+        assertOneLiveValue("employer", "works_at", "Globex");
+        assertThat(harness.history("person", "ada", "employer")).filteredOn(a -> a.value().equals("Initech")).singleElement()
+                .satisfies(initech -> assertThat(initech.supersededBy()).isEqualTo(chain.get(1).id()));
+        assertThat(backfill.get(0).relations()).singleElement().satisfies(r -> assertThat(r.relation().isLive()).isFalse());
     }
 
     @Test
