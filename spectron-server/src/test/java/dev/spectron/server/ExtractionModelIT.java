@@ -89,7 +89,7 @@ class ExtractionModelIT {
                 .withRequestBody(matchingJsonPath("$.messages[1].content", com.github.tomakehurst.wiremock.client.WireMock.equalTo("Second turn."))));
         assertThat(sent).hasSize(1);
         String system = JSON.readTree(sent.get(0).getBodyAsString()).get("messages").get(0).get("content").asText();
-        assertThat(system).contains("Entities: ada (person)").contains("Attribute keys: employer");
+        assertThat(system).contains("Entities: Globex (organisation), ada (person)").contains("Attribute keys: employer");  // employer pairs with works_at (issue 16)
     }
 
     @Test

@@ -91,15 +91,18 @@ class ForgetIT {
                 .send().json().get("sessionId").asText();
 
         // A soft forget first: a purge still finds what it retired.
-        assertThat(forget(Map.of("query", "Bergen"), null).json().get("deleted").asInt()).isEqualTo(2);
+        // Home pairs with lives_in (issue 16): the attribute, the relation and the place's entity.
+        assertThat(forget(Map.of("query", "Bergen"), null).json().get("deleted").asInt()).isEqualTo(3);
         JsonNode purged = forget(Map.of("query", "Bergen", "purge", true), null).json();
         List<String> ids = new ArrayList<>();
         purged.get("ids").forEach(id -> ids.add(id.asText()));
-        assertThat(ids).containsAll(attributeIds).anyMatch(id -> id.startsWith("turn_")).hasSize(3);
+        assertThat(ids).containsAll(attributeIds).anyMatch(id -> id.startsWith("turn_")).hasSize(5)
+                .filteredOn(id -> id.startsWith("rel_")).hasSize(2);
 
         assertThat(get("/entities/person/dee/history/home").json().get("history")).isEmpty();
         assertThat(get("/sessions/" + session + "/turns").json().get("turns")).isEmpty();
-        assertThat(column("SELECT id FROM search_docs WHERE id IN (?, ?) OR text LIKE '%Bergen%' OR text LIKE '%Oslo%'",
+        // The places stay entities of their own ("Bergen (location)"); a purge erases facts, not the entities they pointed at.
+        assertThat(column("SELECT id FROM search_docs WHERE (id IN (?, ?) OR text LIKE '%Bergen%' OR text LIKE '%Oslo%') AND kind <> 'entity'",
                 docIds.toArray())).isEmpty();
         assertThat(column("SELECT doc_id FROM embeddings WHERE doc_id IN (?, ?)", docIds.toArray())).isEmpty();
         assertThat(column("SELECT ref_id FROM changes WHERE kind = 'MEMORY_PURGED'")).containsAll(ids);
@@ -115,13 +118,15 @@ class ForgetIT {
         assertThat(forget(Map.of("query", "person/gus/likes"), null).json().get("deleted").asInt()).isEqualTo(1);
         assertThat(get("/entities/person/gus").json().get("attributes").findValuesAsText("value")).containsExactly("Quito");
 
-        assertThat(forget(Map.of("query", "person/Gus"), null).json().get("deleted").asInt()).isEqualTo(2);
+        // Gus's home and the lives_in edge that pairs with it (issue 16), and Gus.
+        assertThat(forget(Map.of("query", "person/Gus"), null).json().get("deleted").asInt()).isEqualTo(3);
         assertThat(get("/entities/person/gus").status()).isEqualTo(404);
         assertThat(get("/state").body()).doesNotContain("Quito");
         assertThat(get("/entities/person/gus?asOf=" + before).json().get("attributes").findValuesAsText("value"))
                 .containsExactlyInAnyOrder("Quito", "chess");
 
-        assertThat(forget(Map.of("query", "person/gus", "purge", true), null).json().get("deleted").asInt()).isEqualTo(3);
+        // Both attributes, the lives_in edge and Gus.
+        assertThat(forget(Map.of("query", "person/gus", "purge", true), null).json().get("deleted").asInt()).isEqualTo(4);
         assertThat(get("/entities/person/gus?asOf=" + before).status()).isEqualTo(404);
         assertThat(forget(Map.of("query", "person/nobody"), null).json().get("deleted").asInt()).isZero();
     }

@@ -41,6 +41,15 @@ public interface Fact {
         return closedAt() == null;
     }
 
+    /**
+     * True in the world at {@code at} as memory holds it now ({@code asOf} reads, issue 16): its
+     * validity interval contains {@code at}. A value corrected at once keeps the short interval it
+     * was believed in; a fact learned later about an earlier time counts from its date.
+     */
+    default boolean wasValidAt(Instant at) {
+        return !validFrom().isAfter(at) && (validUntil() == null || validUntil().isAfter(at));
+    }
+
     /** What memory believed at known time {@code at}. */
     default boolean wasBelievedAt(Instant at) {
         return !createdAt().isAfter(at) && (closedAt() == null || closedAt().isAfter(at));

@@ -57,6 +57,30 @@ public final class MemoryQueries {
         });
     }
 
+    /**
+     * {@code /profile} (spectron-internals.md §4.7): static = identity, dynamic = context,
+     * preferences = knowledge attributes, each {@code (attribute, owner)}. A profile describes
+     * people, so only attributes of person entities are listed; context-wide facts about products,
+     * policies or organisations stay in {@code /state} and {@code /entities} (issue 16).
+     */
+    public record Profile(List<Attribute> staticItems, List<Attribute> dynamic, List<Attribute> preferences, List<Instruction> instructions,
+                          Map<String, Entity> owners) {
+    }
+
+    public Profile profile(ContextId contextId) {
+        State state = state(contextId);
+        Map<String, Entity> owners = state.entitiesById();
+        List<Attribute> personal = state.attributes().stream()
+                .filter(a -> owners.containsKey(a.entityId()) && owners.get(a.entityId()).ref().type() == EntityType.PERSON)
+                .toList();
+        return new Profile(inCategory(personal, MemoryCategory.IDENTITY), inCategory(personal, MemoryCategory.CONTEXT),
+                inCategory(personal, MemoryCategory.KNOWLEDGE), state.instructions(), owners);
+    }
+
+    private static List<Attribute> inCategory(List<Attribute> attributes, MemoryCategory category) {
+        return attributes.stream().filter(a -> a.category() == category).toList();
+    }
+
     public List<Entity> entities(ContextId contextId, String type, int limit, int offset) {
         if (limit < 1 || limit > MAX_ENTITY_PAGE) {
             throw new InvalidInputException("limit", "limit must be between 1 and " + MAX_ENTITY_PAGE + "; got " + limit);
@@ -68,33 +92,57 @@ public final class MemoryQueries {
         return store.read(tx -> tx.entities().list(contextId, entityType, limit, offset));
     }
 
-    /** The entity as memory holds it now, or as it believed at known time {@code asOf} when given. */
+    /**
+     * The entity as memory holds it now, or as true at {@code asOf} when given: the facts whose
+     * validity contains that instant. The entity exists from the earliest {@code validFrom} of what
+     * it holds, so "I moved to Porto last month" dates it back to last month (issue 16).
+     */
     public EntityView entity(ContextId contextId, EntityRef ref, Instant asOf) {
         return store.read(tx -> {
-            Entity entity = require(tx, contextId, ref, asOf);
-            List<Attribute> attributes = asOf == null ? tx.attributes().liveOf(contextId, entity.id())
-                    : tx.attributes().believedAt(contextId, entity.id(), asOf);
-            List<Relation> relations = asOf == null ? tx.relations().liveTouching(contextId, entity.id())
-                    : tx.relations().believedAt(contextId, entity.id(), asOf);
-            Set<String> ids = new HashSet<>();
-            relations.forEach(r -> {
-                ids.add(r.subjectId());
-                ids.add(r.objectId());
-            });
-            return new EntityView(entity, attributes, views(relations, byId(tx, contextId, ids)));
+            if (asOf != null) {
+                return entityAsOf(tx, contextId, ref, asOf);
+            }
+            Entity entity = require(tx, contextId, ref);
+            List<Relation> relations = tx.relations().liveTouching(contextId, entity.id());
+            return new EntityView(entity, tx.attributes().liveOf(contextId, entity.id()), views(relations, byId(tx, contextId, endpoints(relations))));
         });
+    }
+
+    private EntityView entityAsOf(StoreTransaction tx, ContextId contextId, EntityRef ref, Instant asOf) {
+        Entity entity = tx.entities().find(contextId, ref)
+                .filter(e -> e.deletedAt() == null || e.deletedAt().isAfter(asOf))
+                .orElseThrow(() -> new NotFoundException("no entity " + ref.path() + " as of " + asOf));
+        List<Attribute> allAttributes = tx.attributes().allOf(contextId, entity.id());
+        List<Relation> allRelations = tx.relations().allTouching(contextId, entity.id());
+        Instant since = java.util.stream.Stream.concat(allAttributes.stream().map(Attribute::validFrom), allRelations.stream().map(Relation::validFrom))
+                .reduce(entity.createdAt(), (a, b) -> a.isBefore(b) ? a : b);
+        if (since.isAfter(asOf)) {
+            throw new NotFoundException("no entity " + ref.path() + " as of " + asOf);
+        }
+        List<Attribute> attributes = allAttributes.stream().filter(a -> a.wasValidAt(asOf)).toList();
+        List<Relation> relations = allRelations.stream().filter(r -> r.wasValidAt(asOf)).toList();
+        return new EntityView(entity, attributes, views(relations, byId(tx, contextId, endpoints(relations))));
+    }
+
+    private static Set<String> endpoints(List<Relation> relations) {
+        Set<String> ids = new HashSet<>();
+        relations.forEach(r -> {
+            ids.add(r.subjectId());
+            ids.add(r.objectId());
+        });
+        return ids;
     }
 
     /** Every version of one key, oldest first: the supersession chain. */
     public List<Attribute> history(ContextId contextId, EntityRef ref, String key) {
-        return store.read(tx -> tx.attributes().history(contextId, require(tx, contextId, ref, null).id(), AttributeKeys.normalise(key)));
+        return store.read(tx -> tx.attributes().history(contextId, require(tx, contextId, ref).id(), AttributeKeys.normalise(key)));
     }
 
     /** Soft delete: the entity and its live facts close now; history and asOf reads keep them. */
     public void deleteEntity(ContextId contextId, EntityRef ref) {
         Instant now = clock.instant();
         store.write(tx -> {
-            Entity entity = require(tx, contextId, ref, null);
+            Entity entity = require(tx, contextId, ref);
             for (Attribute attribute : tx.attributes().liveOf(contextId, entity.id())) {
                 tx.attributes().close(contextId, attribute.id(), now, null, now);
                 tx.changes().append(contextId, ChangeKind.ATTRIBUTE_CLOSED, attribute.id(), now);
@@ -109,10 +157,9 @@ public final class MemoryQueries {
         });
     }
 
-    private static Entity require(StoreTransaction tx, ContextId contextId, EntityRef ref, Instant asOf) {
-        return tx.entities().find(contextId, ref)
-                .filter(e -> asOf == null ? !e.isDeleted() : !e.createdAt().isAfter(asOf) && (e.deletedAt() == null || e.deletedAt().isAfter(asOf)))
-                .orElseThrow(() -> new NotFoundException("no entity " + ref.path() + (asOf == null ? "" : " as of " + asOf)));
+    private static Entity require(StoreTransaction tx, ContextId contextId, EntityRef ref) {
+        return tx.entities().find(contextId, ref).filter(e -> !e.isDeleted())
+                .orElseThrow(() -> new NotFoundException("no entity " + ref.path()));
     }
 
     private static Map<String, Entity> byId(StoreTransaction tx, ContextId contextId, Collection<String> ids) {

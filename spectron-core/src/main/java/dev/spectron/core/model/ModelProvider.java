@@ -9,6 +9,12 @@ import java.util.stream.Collectors;
 public enum ModelProvider {
     BUILTIN, OPENAI, ANTHROPIC, GEMINI, OLLAMA;
 
+    /**
+     * How every reply of the offline builtin model begins. Such a reply only restates memory, so it
+     * is never indexed or retrieved as memory itself (issue 16).
+     */
+    public static final String BUILTIN_REPLY_LABEL = "[builtin, no LLM configured]";
+
     /** The name used in configuration: {@code "openai/gpt-4o-mini"} starts with it. */
     public String id() {
         return name().toLowerCase(Locale.ROOT);

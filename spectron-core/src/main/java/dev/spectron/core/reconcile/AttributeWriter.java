@@ -28,25 +28,37 @@ final class AttributeWriter {
         this.now = now;
     }
 
-    void write(Entity entity, ExtractedAttribute incoming) {
+    /** What a write did: the decision and the row it added (null when it corroborated). */
+    record Written(AttributeDecision decision, Attribute row) {
+    }
+
+    Written write(Entity entity, ExtractedAttribute incoming) {
         String key = AttributeKeys.normalise(incoming.key());
-        Instant validFrom = incoming.validFrom() == null ? request.observedAt() : incoming.validFrom();
+        Instant validFrom = AttributeDecisions.validFrom(incoming, request.observedAt());
         List<Attribute> live = tx.attributes().live(request.contextId(), entity.id(), key).stream()
                 .filter(row -> row.scopes().equals(request.scopes()))
                 .toList();
         boolean multiValued = AttributeKeys.isMultiValued(key, incoming.category());
-        AttributeDecision decision = AttributeDecisions.decide(live, incoming, validFrom, multiValued, request.confidenceFloor());
-        switch (decision) {
-            case AttributeDecision.Insert insert -> diff.attribute(insert(entity, key, incoming, validFrom, null, null, null));
-            case AttributeDecision.Corroborate corroborate -> corroborate(corroborate.existing(), incoming);
-            case AttributeDecision.Supersede supersede -> supersede(entity, key, incoming, validFrom, supersede.replaced());
-            case AttributeDecision.InsertHistorical historical -> diff.attribute(
-                    insert(entity, key, incoming, validFrom, historical.successor().validFrom(), historical.successor().id(), request.observedAt()));
-            case AttributeDecision.RecordConflict conflict -> {
-                diff.attribute(insert(entity, key, incoming, validFrom, null, null, null));
-                recordUncertainty(entity.ref().name() + "." + key, conflict.reason());
+        AttributeDecision decision = AttributeDecisions.decide(live, incoming, request.observedAt(), multiValued, request.confidenceFloor());
+        Attribute row = switch (decision) {
+            case AttributeDecision.Insert insert -> insert(entity, key, incoming, validFrom, null, null, null);
+            case AttributeDecision.Corroborate corroborate -> {
+                corroborate(corroborate.existing(), incoming);
+                yield null;
             }
+            case AttributeDecision.Supersede supersede -> supersede(entity, key, incoming, validFrom, supersede.replaced());
+            case AttributeDecision.InsertHistorical historical -> insert(entity, key, incoming, validFrom,
+                    AttributeDecisions.closingAt(validFrom, historical.successor().validFrom()), historical.successor().id(), request.observedAt());
+            case AttributeDecision.RecordConflict conflict -> {
+                Attribute inserted = insert(entity, key, incoming, validFrom, null, null, null);
+                recordUncertainty(entity.ref().name() + "." + key, conflict.reason());
+                yield inserted;
+            }
+        };
+        if (row != null) {
+            diff.attribute(row);
         }
+        return new Written(decision, row);
     }
 
     /** Closes live rows ("I no longer …"): {@code value} null closes every live value of the key. */
@@ -69,15 +81,16 @@ final class AttributeWriter {
         diff.uncertainty(uncertainty);
     }
 
-    private void supersede(Entity entity, String key, ExtractedAttribute incoming, Instant validFrom, List<Attribute> replaced) {
+    private Attribute supersede(Entity entity, String key, ExtractedAttribute incoming, Instant validFrom, List<Attribute> replaced) {
         String newId = Ids.newId("attr_", now);
         for (Attribute old : replaced) {
-            tx.attributes().close(request.contextId(), old.id(), validFrom, newId, request.observedAt());
+            tx.attributes().close(request.contextId(), old.id(), AttributeDecisions.closingAt(old.validFrom(), validFrom), newId,
+                    request.observedAt());
             tx.changes().append(request.contextId(), ChangeKind.ATTRIBUTE_CLOSED, old.id(), now);
             diff.correction(new MemoryDiff.Correction(entity.id(), key, old.value(), incoming.value()));
         }
         Attribute last = replaced.get(replaced.size() - 1);
-        diff.attribute(insertWithId(newId, entity, key, incoming, validFrom, null, null, null, last.id()));
+        return insertWithId(newId, entity, key, incoming, validFrom, null, null, null, last.id());
     }
 
     private void corroborate(Attribute existing, ExtractedAttribute incoming) {

@@ -10,6 +10,7 @@ import dev.spectron.core.extraction.ExtractedUncertainty;
 import dev.spectron.core.extraction.Extraction;
 import dev.spectron.core.memory.Attribute;
 import dev.spectron.core.memory.Entity;
+import dev.spectron.core.memory.FactPair;
 import dev.spectron.core.memory.MemoryCategory;
 import dev.spectron.core.port.StoreTransaction;
 import java.time.Clock;
@@ -47,22 +48,31 @@ public final class Reconciler {
         for (ExtractedInvalidation invalidation : extraction.invalidations()) {
             Entity entity = entities.resolve(invalidation.entity(), MemoryCategory.IDENTITY);
             Instant validUntil = invalidation.validUntil() == null ? request.observedAt() : invalidation.validUntil();
-            switch (invalidation.target()) {
-                case ATTRIBUTE -> attributes.invalidate(entity, invalidation.keyOrLabel(), invalidation.value(), validUntil);
-                case RELATION -> relations.invalidate(entity, invalidation.keyOrLabel(), invalidation.value(), validUntil);
+            // Either half of a paired fact closes both (issue 16).
+            Optional<FactPair> pair = switch (invalidation.target()) {
+                case ATTRIBUTE -> FactPair.byKey(invalidation.keyOrLabel());
+                case RELATION -> FactPair.byLabel(invalidation.keyOrLabel());
+            };
+            if (invalidation.target() == ExtractedInvalidation.Target.ATTRIBUTE || pair.isPresent()) {
+                attributes.invalidate(entity, pair.map(FactPair::key).orElse(invalidation.keyOrLabel()), invalidation.value(), validUntil);
+            }
+            if (invalidation.target() == ExtractedInvalidation.Target.RELATION || pair.isPresent()) {
+                relations.invalidate(entity, pair.map(FactPair::label).orElse(invalidation.keyOrLabel()), invalidation.value(), validUntil);
             }
         }
+        PairedFacts paired = PairedFacts.of(extraction);
         for (ExtractedCorrection correction : extraction.corrections()) {
             Entity entity = entities.resolve(correction.entity(), MemoryCategory.IDENTITY);
             correctedValue(tx, request, entity, correction).ifPresentOrElse(
-                    corrected -> attributes.write(entity, corrected),
+                    corrected -> write(entities, attributes, relations, entity, corrected, paired.objectOf(corrected)),
                     () -> attributes.recordUncertainty(entity.ref().name(),
                             "correction from '" + correction.oldValue() + "' to '" + correction.newValue() + "' matches no known value"));
         }
-        for (ExtractedAttribute attribute : extraction.attributes()) {
-            attributes.write(entities.resolve(attribute.entity(), attribute.category()), attribute);
+        for (ExtractedAttribute attribute : paired.attributes()) {
+            write(entities, attributes, relations, entities.resolve(attribute.entity(), attribute.category()), attribute,
+                    paired.objectOf(attribute));
         }
-        for (ExtractedRelation relation : extraction.relations()) {
+        for (ExtractedRelation relation : paired.unpairedRelations()) {
             relations.write(entities.resolve(relation.subject(), relation.category()), entities.resolve(relation.object(), relation.category()),
                     relation);
         }
@@ -73,6 +83,13 @@ public final class Reconciler {
             attributes.recordUncertainty(uncertainty.about(), uncertainty.reason());
         }
         return diff.build(request.status());
+    }
+
+    /** Writes an attribute and, for a paired key, the relation that says the same ({@link FactPair}). */
+    private static void write(EntityResolver entities, AttributeWriter attributes, RelationWriter relations, Entity entity,
+                              ExtractedAttribute attribute, Optional<ExtractedRelation> relation) {
+        AttributeWriter.Written written = attributes.write(entity, attribute);
+        relation.ifPresent(edge -> relations.mirror(entity, entities.resolve(edge.object(), edge.category()), edge.label(), edge, written));
     }
 
     /** "Not X but Y": the live value X of the entity names the key that Y replaces. */

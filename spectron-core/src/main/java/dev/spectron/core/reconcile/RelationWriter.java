@@ -3,6 +3,7 @@ package dev.spectron.core.reconcile;
 import dev.spectron.core.Ids;
 import dev.spectron.core.change.ChangeKind;
 import dev.spectron.core.extraction.ExtractedRelation;
+import dev.spectron.core.memory.Attribute;
 import dev.spectron.core.memory.AttributeKeys;
 import dev.spectron.core.memory.Entity;
 import dev.spectron.core.memory.Relation;
@@ -81,15 +82,72 @@ final class RelationWriter {
         }
     }
 
+    /**
+     * The relation half of a paired fact ({@link dev.spectron.core.memory.FactPair}) follows what
+     * happened to its attribute: the same value corroborates or repairs the edge, a new value adds
+     * it (closing the other live edges when the attribute replaced its old value, with the same
+     * dates), older news adds it already closed, a conflict keeps both edges live.
+     */
+    void mirror(Entity subject, Entity object, String label, ExtractedRelation incoming, AttributeWriter.Written written) {
+        switch (written.decision()) {
+            case AttributeDecision.Corroborate corroborate -> keepLive(subject, object, label, incoming, corroborate.existing().validFrom(), false);
+            case AttributeDecision.Insert insert -> keepLive(subject, object, label, incoming, written.row().validFrom(),
+                    !AttributeKeys.isMultiValuedLabel(label));
+            case AttributeDecision.Supersede supersede -> keepLive(subject, object, label, incoming, written.row().validFrom(), true);
+            case AttributeDecision.RecordConflict conflict -> keepLive(subject, object, label, incoming, written.row().validFrom(), false);
+            case AttributeDecision.InsertHistorical historical -> {
+                String successor = live(subject, label).stream().filter(r -> !r.objectId().equals(object.id()))
+                        .reduce((first, later) -> later).map(Relation::id).orElse(null);
+                Attribute row = written.row();
+                insertRow(Ids.newId("rel_", now), subject, object, label, incoming, row.validFrom(), row.validUntil(), null, successor,
+                        request.observedAt());
+            }
+        }
+    }
+
+    /** Makes {@code subject —label→ object} live; {@code replaceOthers} closes the subject's other edges with this label. */
+    private void keepLive(Entity subject, Entity object, String label, ExtractedRelation incoming, Instant validFrom, boolean replaceOthers) {
+        List<Relation> live = live(subject, label);
+        Relation same = live.stream().filter(r -> r.objectId().equals(object.id())).findFirst().orElse(null);
+        String id = same != null ? same.id() : Ids.newId("rel_", now);
+        if (same != null) {
+            tx.relations().reinforce(request.contextId(), same.id(), Math.min(1.0, same.importance() * AttributeWriter.REINFORCEMENT),
+                    Math.max(same.confidence(), incoming.confidence()));
+        }
+        String supersedes = null;
+        for (Relation old : replaceOthers ? live : List.<Relation>of()) {
+            if (old != same) {
+                tx.relations().close(request.contextId(), old.id(), AttributeDecisions.closingAt(old.validFrom(), validFrom), id,
+                        request.observedAt());
+                tx.changes().append(request.contextId(), ChangeKind.RELATION_CLOSED, old.id(), now);
+                supersedes = old.id();
+            }
+        }
+        if (same == null) {
+            insertRow(id, subject, object, label, incoming, validFrom, null, supersedes, null, null);
+        }
+    }
+
+    private List<Relation> live(Entity subject, String label) {
+        return tx.relations().live(request.contextId(), subject.id(), label).stream()
+                .filter(row -> row.scopes().equals(request.scopes()))
+                .toList();
+    }
+
     private void insert(Entity subject, Entity object, String label, ExtractedRelation incoming, Instant validFrom, String supersedes) {
         insertWithId(Ids.newId("rel_", now), subject, object, label, incoming, validFrom, supersedes);
     }
 
     private void insertWithId(String id, Entity subject, Entity object, String label, ExtractedRelation incoming, Instant validFrom,
                               String supersedes) {
+        insertRow(id, subject, object, label, incoming, validFrom, null, supersedes, null, null);
+    }
+
+    private void insertRow(String id, Entity subject, Entity object, String label, ExtractedRelation incoming, Instant validFrom,
+                           Instant validUntil, String supersedes, String supersededBy, Instant closedAt) {
         Relation relation = new Relation(id, subject.id(), label, object.id(), incoming.category(), incoming.category().initialImportance(),
-                incoming.confidence(), request.scopes(), validFrom, null, supersedes, null, request.source().withSpan(incoming.span()),
-                request.observedAt(), null);
+                incoming.confidence(), request.scopes(), validFrom, validUntil, supersedes, supersededBy,
+                request.source().withSpan(incoming.span()), request.observedAt(), closedAt);
         tx.relations().insert(request.contextId(), relation);
         tx.changes().append(request.contextId(), ChangeKind.RELATION_WRITTEN, relation.id(), now);
         diff.relation(new MemoryDiff.RelationView(relation, subject.ref(), object.ref()));

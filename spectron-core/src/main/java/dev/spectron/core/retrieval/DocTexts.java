@@ -1,9 +1,11 @@
 package dev.spectron.core.retrieval;
 
 import dev.spectron.core.memory.EntityRef;
+import dev.spectron.core.model.ModelProvider;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 /**
  * How memory reads as text, for the full-text and vector indexes and for the context block:
@@ -12,6 +14,8 @@ import java.util.Locale;
  * its vector can be computed before the write transaction.
  */
 public final class DocTexts {
+    private static final Pattern SENTENCE_END = Pattern.compile("(?<=[.!?])\\s+");
+
     private DocTexts() {
     }
 
@@ -29,6 +33,28 @@ public final class DocTexts {
 
     public static String entity(EntityRef entity) {
         return capitalise(entity.name()) + " (" + entity.type().wireName() + ")";
+    }
+
+    /** A reply of the builtin model ({@code "[builtin, no LLM configured] Memory holds ..."}): an echo of memory, not memory. */
+    public static boolean isBuiltinReply(String content) {
+        return content != null && content.stripLeading().startsWith(ModelProvider.BUILTIN_REPLY_LABEL);
+    }
+
+    /**
+     * A turn that only asks ("Ada: Where do I live?"): every sentence ends in a question mark. A
+     * question is no evidence of a fact, so it ranks below statements (issue 16).
+     */
+    static boolean isQuestion(String text) {
+        String stripped = text.strip();
+        if (!stripped.endsWith("?")) {
+            return false;
+        }
+        for (String sentence : SENTENCE_END.split(stripped)) {
+            if (!sentence.strip().endsWith("?")) {
+                return false;
+            }
+        }
+        return true;
     }
 
     static String words(String key) {

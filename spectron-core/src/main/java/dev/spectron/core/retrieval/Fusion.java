@@ -23,6 +23,12 @@ final class Fusion {
      * lets an important but less relevant fact jump over the best match.
      */
     static final double ASSISTANT_PRIOR = 0.98;
+    /**
+     * A turn that only asks a question is no evidence of a fact (issue 16): "Where do I live?"
+     * shares every word with the query that repeats it, so only a prior this strong puts it below
+     * the statement that answers it.
+     */
+    static final double QUESTION_PRIOR = 0.5;
     /** Importance moves a score by at most this share. */
     static final double IMPORTANCE_WEIGHT = 0.015;
     /**
@@ -100,6 +106,9 @@ final class Fusion {
 
     static double prior(SearchDoc doc) {
         double weight = 1 - IMPORTANCE_WEIGHT + IMPORTANCE_WEIGHT * Math.max(0, Math.min(1, doc.importance()));
+        if (doc.kind() == SearchDoc.Kind.TURN && DocTexts.isQuestion(doc.text())) {
+            weight *= QUESTION_PRIOR;
+        }
         return "assistant".equals(doc.role()) ? weight * ASSISTANT_PRIOR : weight;
     }
 }

@@ -28,10 +28,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Makes a write searchable: one document for the turn, one per new fact rendered as a sentence,
- * one per new entity, each with its vector. Vectors are computed by {@link #embedAhead} before the
- * write transaction (a model call must not hold the write lock) and looked up by text in
- * {@link #index}; a text that was not foreseen is embedded there, which is rare.
+ * Makes a write searchable: one document for the turn (none for a reply of the builtin model, which
+ * only echoes memory), one per new fact rendered as a sentence, one per new entity, each with its
+ * vector. Vectors are computed by {@link #embedAhead} before the write transaction (a model call
+ * must not hold the write lock) and looked up by text in {@link #index}; a text that was not
+ * foreseen is embedded there, which is rare.
  */
 public final class Indexer {
     private static final Logger LOG = LoggerFactory.getLogger(Indexer.class);
@@ -77,7 +78,10 @@ public final class Indexer {
     /** Inside the write transaction: documents for the turn and for what the diff created. */
     public void index(StoreTransaction tx, ContextId contextId, Turn turn, String speaker, MemoryDiff diff, Vectors vectors) {
         List<Pending> docs = new ArrayList<>();
-        docs.add(new Pending(SearchDoc.Kind.TURN, turn.id(), DocTexts.turn(speaker, turn.content()), turn.role().wireName(), 0.5, turn.occurredAt()));
+        if (!DocTexts.isBuiltinReply(turn.content())) {
+            docs.add(new Pending(SearchDoc.Kind.TURN, turn.id(), DocTexts.turn(speaker, turn.content()), turn.role().wireName(), 0.5,
+                    turn.occurredAt()));
+        }
         docs.addAll(factDocs(diff, turn.occurredAt()));
         store(tx, contextId, turn.sessionId(), turn.id(), speaker, docs, vectors, clock.instant());
     }

@@ -11,7 +11,7 @@ import java.util.Set;
  * One read.
  *
  * @param lens   who reads: only records visible to these scopes come back; null reads the whole context
- * @param asOf   replay memory as it was known at that time: superseded facts of that time included
+ * @param asOf   memory as true at that time: the facts whose validity contains it, superseded ones included
  * @param mode   which retrievers run (for ablations); {@link Mode#HYBRID_GRAPH} by default
  * @param excludedTurns turns whose own text must not come back (a chat sends them already); facts drawn from them still may
  */

@@ -33,7 +33,8 @@ import org.slf4j.LoggerFactory;
  * relation it has; {@code hybrid} fuses full-text, vector and graph candidates; {@code full_context}
  * widens the pool and the graph when the hybrid answer is thin. Superseded facts are left out
  * unless the read is {@code asOf} a time they were believed; records the reader may not see are
- * never returned (fail-closed).
+ * never returned (fail-closed). Replies of the builtin model are never memory, and a turn that only
+ * asks a question ranks below statements (issue 16; {@link Fusion#prior}).
  */
 public final class Retriever {
     private static final Logger LOG = LoggerFactory.getLogger(Retriever.class);
@@ -247,8 +248,9 @@ public final class Retriever {
             facts.addAll(tx.attributes().liveOf(request.contextId(), entityId));
             facts.addAll(tx.relations().liveTouching(request.contextId(), entityId));
         } else {
-            facts.addAll(tx.attributes().believedAt(request.contextId(), entityId, request.asOf()));
-            facts.addAll(tx.relations().believedAt(request.contextId(), entityId, request.asOf()));
+            // asOf reads what memory holds as true at that instant (issue 16), as GET /entities does.
+            tx.attributes().allOf(request.contextId(), entityId).stream().filter(a -> a.wasValidAt(request.asOf())).forEach(facts::add);
+            tx.relations().allTouching(request.contextId(), entityId).stream().filter(r -> r.wasValidAt(request.asOf())).forEach(facts::add);
         }
         facts.removeIf(f -> !ScopeVisibility.visible(f.scopes(), request.lens()));
         return facts;
@@ -267,12 +269,18 @@ public final class Retriever {
         tx.attributes().findByIds(request.contextId(), attributeRefs).forEach(a -> facts.put(a.id(), a));
         tx.relations().findByIds(request.contextId(), relationRefs).forEach(r -> facts.put(r.id(), r));
         return docs.stream().filter(doc -> ScopeVisibility.visible(doc.scopes(), request.lens())).filter(doc -> switch (doc.kind()) {
-            case TURN, ENTITY -> asOf == null || !doc.occurredAt().isAfter(asOf);
+            case TURN -> (asOf == null || !doc.occurredAt().isAfter(asOf)) && !isBuiltinReply(doc);
+            case ENTITY -> asOf == null || !doc.occurredAt().isAfter(asOf);
             case ATTRIBUTE, RELATION -> {
                 Fact fact = facts.get(doc.refId());
-                yield fact != null && (asOf == null ? fact.isLive() : fact.wasBelievedAt(asOf));
+                yield fact != null && (asOf == null ? fact.isLive() : fact.wasValidAt(asOf));
             }
         }).collect(Collectors.toMap(SearchDoc::id, Function.identity(), (a, b) -> a, LinkedHashMap::new));
+    }
+
+    /** Stores indexed before issue 16 hold the builtin model's replies; they echo memory and are never returned. */
+    private static boolean isBuiltinReply(SearchDoc doc) {
+        return "assistant".equals(doc.role()) && doc.text().contains(dev.spectron.core.model.ModelProvider.BUILTIN_REPLY_LABEL);
     }
 
     private static boolean thin(List<Hit> hits, int k) {

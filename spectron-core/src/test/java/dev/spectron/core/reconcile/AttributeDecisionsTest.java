@@ -63,6 +63,36 @@ class AttributeDecisionsTest {
                 .isEqualTo(new AttributeDecision.InsertHistorical(live));
     }
 
+    @Test
+    void a_dated_move_said_after_a_present_statement_replaces_it_even_when_dated_before_it_issue_16() {
+        Attribute london = live("London", 0.9, MAR);
+        ExtractedAttribute paris = dated("Paris", JAN, false);
+        assertThat(AttributeDecisions.decide(List.of(london), paris, MAR.plusSeconds(60), false, FLOOR))
+                .isEqualTo(new AttributeDecision.Supersede(List.of(london)));
+    }
+
+    @Test
+    void a_dated_value_before_the_dated_start_of_the_live_one_is_history_unless_it_is_a_correction() {
+        Attribute porto = new Attribute("attr_porto", "ent_1", "home", "Porto", MemoryCategory.IDENTITY, 1.0, 0.9, ScopeSet.NONE, MAR,
+                null, null, null, SourceRef.turn("turn_1", "sess_1", null), MAR.plusSeconds(86_400 * 10), null);
+        Instant said = MAR.plusSeconds(86_400 * 11);
+        assertThat(AttributeDecisions.decide(List.of(porto), dated("Lisbon", JAN, false), said, false, FLOOR))
+                .isEqualTo(new AttributeDecision.InsertHistorical(porto));
+        assertThat(AttributeDecisions.decide(List.of(porto), dated("Lisbon", JAN, true), said, false, FLOOR))
+                .isEqualTo(new AttributeDecision.Supersede(List.of(porto)));
+    }
+
+    @Test
+    void a_replaced_value_never_ends_before_it_began() {
+        assertThat(AttributeDecisions.closingAt(MAR, JAN)).isEqualTo(MAR);
+        assertThat(AttributeDecisions.closingAt(JAN, MAR)).isEqualTo(MAR);
+    }
+
+    private static ExtractedAttribute dated(String value, Instant validFrom, boolean correction) {
+        return new ExtractedAttribute(EntityRef.of("person", "ada"), "home", value, MemoryCategory.IDENTITY, correction ? 0.95 : 0.9, null,
+                validFrom, correction);
+    }
+
     private static ExtractedAttribute incoming(String value, double confidence) {
         return new ExtractedAttribute(EntityRef.of("person", "ada"), "home", value, MemoryCategory.IDENTITY, confidence, null, null, false);
     }

@@ -25,7 +25,7 @@ import java.util.regex.Pattern;
 public final class BuiltinLanguageModel implements LanguageModel {
 
     public static final String MODEL_ID = "builtin";
-    static final String LABEL = "[builtin, no LLM configured]";
+    static final String LABEL = ModelProvider.BUILTIN_REPLY_LABEL;
     /** Memory items quoted in a reply; the rest are counted. */
     private static final int QUOTED_ITEMS = 3;
     private static final int MAX_ITEM_CHARS = 120;

@@ -50,14 +50,12 @@ public final class MemoryRoutes {
                 state.unknowns().stream().map(MemoryJson::uncertainty).toList()));
     }
 
-    /** static = identity, dynamic = context, preferences = knowledge (spectron-internals.md §4.7). */
+    /** static = identity, dynamic = context, preferences = knowledge, about people only ({@link MemoryQueries#profile}). */
     private void profile(Context ctx) {
         Caller caller = auth.dataPlane(ctx);
-        MemoryQueries.State state = memory.state(caller.contextId());
-        Map<String, Entity> entities = state.entitiesById();
-        send(ctx, new MemoryWire.ProfileResponse(items(state.attributes(), MemoryCategory.IDENTITY, entities),
-                items(state.attributes(), MemoryCategory.CONTEXT, entities), items(state.attributes(), MemoryCategory.KNOWLEDGE, entities),
-                state.instructions().stream().map(MemoryJson::instruction).toList()));
+        MemoryQueries.Profile profile = memory.profile(caller.contextId());
+        send(ctx, new MemoryWire.ProfileResponse(items(profile.staticItems(), profile.owners()), items(profile.dynamic(), profile.owners()),
+                items(profile.preferences(), profile.owners()), profile.instructions().stream().map(MemoryJson::instruction).toList()));
     }
 
     private void entities(Context ctx) {
@@ -98,9 +96,8 @@ public final class MemoryRoutes {
                         .map(r -> MemoryJson.relation(r.relation(), r.subject(), r.object())).toList());
     }
 
-    private static List<MemoryWire.ProfileItem> items(List<Attribute> attributes, MemoryCategory category, Map<String, Entity> entities) {
-        return attributes.stream().filter(a -> a.category() == category)
-                .map(a -> new MemoryWire.ProfileItem(a.key(), a.value(), pathOf(entities, a))).toList();
+    private static List<MemoryWire.ProfileItem> items(List<Attribute> attributes, Map<String, Entity> entities) {
+        return attributes.stream().map(a -> new MemoryWire.ProfileItem(a.key(), a.value(), pathOf(entities, a))).toList();
     }
 
     private static String pathOf(Map<String, Entity> entities, Attribute attribute) {

@@ -10,7 +10,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** The scenarios with a scripted extraction model as the only extractor. */
-class ModelScenariosIT extends AbstractReconcilerScenarios {
+class ModelScenariosIT extends AbstractConsistentStateScenarios {
     private ScriptedLanguageModel model;
 
     @Override

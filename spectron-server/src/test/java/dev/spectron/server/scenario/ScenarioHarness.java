@@ -7,7 +7,14 @@ import dev.spectron.core.embedding.Embedder;
 import dev.spectron.core.embedding.EmbedderId;
 import dev.spectron.core.ingest.ExtractorProvider;
 import dev.spectron.core.model.ModelException;
+import dev.spectron.core.extraction.Triple;
+import dev.spectron.core.ingest.FactIngestion;
+import dev.spectron.core.retrieval.Hit;
 import dev.spectron.core.retrieval.Indexer;
+import dev.spectron.core.retrieval.RetrievalRequest;
+import dev.spectron.core.retrieval.Retriever;
+import dev.spectron.core.retrieval.TextCache;
+import dev.spectron.core.retrieval.VectorCache;
 import dev.spectron.core.ingest.IngestedTurn;
 import dev.spectron.core.ingest.TurnIngestion;
 import dev.spectron.core.memory.Attribute;
@@ -46,7 +53,9 @@ final class ScenarioHarness implements AutoCloseable {
 
     private final SqliteMemoryStore store;
     private final TurnIngestion ingestion;
+    private final FactIngestion facts;
     private final MemoryQueries queries;
+    private final Retriever retriever;
     private final Session session;
 
     ScenarioHarness(Path dir, ExtractorProvider extractors) {
@@ -54,16 +63,44 @@ final class ScenarioHarness implements AutoCloseable {
         store = SqliteMemoryStore.open(dir.resolve("scenario.db"));
         new ContextService(store, clock, config -> { }).create(CONTEXT, "", Map.of());
         SessionService sessions = new SessionService(store, clock);
-        ingestion = new TurnIngestion(store, sessions, new Reconciler(clock), extractors, new Indexer(context -> NO_VECTORS, clock), clock);
+        Reconciler reconciler = new Reconciler(clock);
+        Indexer indexer = new Indexer(context -> NO_VECTORS, clock);
+        ingestion = new TurnIngestion(store, sessions, reconciler, extractors, indexer, clock);
+        facts = new FactIngestion(store, sessions, ingestion, reconciler, indexer, clock);
         queries = new MemoryQueries(store, clock);
+        retriever = new Retriever(store, new VectorCache(store), new TextCache(store), context -> NO_VECTORS, clock);
         session = store.write(tx -> sessions.create(tx, CONTEXT, ScopeSet.parse(Map.of("user", "ada")), Map.of()));
     }
 
     /** The user says {@code text} at {@code at}; returns what memory changed. */
     MemoryDiff say(String text, String at) {
-        var prepared = ingestion.prepare(CONTEXT, session.id(), new NewTurn(Role.USER, text, Instant.parse(at)));
-        IngestedTurn turn = store.write(tx -> ingestion.commit(tx, prepared, ContextConfig.DEFAULT_CONFIDENCE_FLOOR));
-        return turn.diff();
+        return say(Role.USER, text, at).diff();
+    }
+
+    IngestedTurn say(Role role, String text, String at) {
+        var prepared = ingestion.prepare(CONTEXT, session.id(), new NewTurn(role, text, Instant.parse(at)));
+        return store.write(tx -> ingestion.commit(tx, prepared, ContextConfig.DEFAULT_CONFIDENCE_FLOOR));
+    }
+
+    /** An operator's {@code infer: "triples"} write in this session's scope. */
+    MemoryDiff triples(String at, Triple... triples) {
+        var request = new FactIngestion.FactRequest(CONTEXT, session.id(), session.scopes(), Role.USER, null, FactIngestion.Mode.TRIPLES, null,
+                List.of(triples), Instant.parse(at));
+        var prepared = facts.prepare(request);
+        return store.write(tx -> facts.commit(tx, prepared, ContextConfig.DEFAULT_CONFIDENCE_FLOOR)).diff();
+    }
+
+    MemoryQueries.Profile profile() {
+        return queries.profile(CONTEXT);
+    }
+
+    MemoryQueries.EntityView entityAsOf(String type, String name, String asOf) {
+        return queries.entity(CONTEXT, EntityRef.of(type, name), Instant.parse(asOf));
+    }
+
+    /** {@code /query} as the session's user reads it, full text and graph (the scenarios index no vectors). */
+    List<Hit> query(String query) {
+        return retriever.retrieve(new RetrievalRequest(CONTEXT, query, 10, session.scopes(), null, RetrievalRequest.Mode.HYBRID_GRAPH)).hits();
     }
 
     MemoryQueries.State state() {

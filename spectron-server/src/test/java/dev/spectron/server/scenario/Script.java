@@ -23,6 +23,12 @@ final class Script {
         return add("attributes", item);
     }
 
+    Script attributeOf(String entityType, String entity, String key, String value, String category) {
+        Map<String, Object> item = new HashMap<>(Map.of("entity_name", entity, "entity_type", entityType, "key", key, "value", value,
+                "memory_category", category, "confidence", 0.9, "correction", false));
+        return add("attributes", item);
+    }
+
     Script attribute(String entity, String key, String value, String category) {
         return attribute(entity, key, value, category, 0.9, null, false);
     }

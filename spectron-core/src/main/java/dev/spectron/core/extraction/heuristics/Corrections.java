@@ -5,14 +5,21 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Explicit corrections. A prefix ("actually, …", "correction: …", "sorry, I meant …") marks the
- * facts after it as corrections. "Lisbon — I mean Porto" is rewritten to the corrected sentence
+ * Explicit corrections. A prefix ("actually, …", "correction: …", "sorry, I meant …", "sorry, it's
+ * …", "sorry, I spelled it wrong: …") marks the facts after it as corrections. "Lisbon — I mean Porto" is rewritten to the corrected sentence
  * so the fact rules see "Porto". When no fact rule fires, "not X but Y", "I meant Y, not X" and
  * "X — I mean Y" become a keyless {@code ExtractedCorrection}.
  */
 final class Corrections {
+    /** "I spelled it wrong", "typo": the speaker fixes how something was written. */
+    private static final String MISSPELLED = "i (?:spelled|spelt|typed|wrote|got) (?:it|that|this|my name|the name) (?:wrong(?:ly)?|incorrectly)"
+            + "|i (?:misspelled|misspelt|mistyped)(?: (?:it|that|this|my name|the name))?|(?:that was an? |my |a )?typo";
     private static final Pattern PREFIX = Pattern.compile("(?i)^\\W*(?:(?:oh|ah|sorry|oops|wait|no|hmm|um|well)[,!.]*\\s+)*"
-            + "(?:actually|correction|to correct myself|let me correct (?:that|myself)|i meant|i mean(?=\\s+i\\b))\\b[,:!]*\\s*");
+            + "(?:actually|correction|to correct myself|let me correct (?:that|myself)|i meant|i mean(?=\\s+i\\b)|" + MISSPELLED + ")\\b"
+            + "[,:;!.]*(?:\\s*(?:\u2014|\u2013|-{1,2}))?\\s*");
+    /** "Sorry, it's Tomas, not Tomasz": an apology right before "it's" or "that's" corrects what was said. */
+    private static final Pattern SORRY_ITS = Pattern.compile("(?i)^\\W*(?:(?:oh|ah|oops|no|um|well)[,!.]*\\s+)*sorry[,!.]*\\s+"
+            + "(?=(?:it's|it is|its|that's|that is|i meant|it was)\\b)");
     private static final Pattern SELF_CORRECTION = Pattern.compile(
             "^(.*?[\\p{L}\\p{N}])\\s*(?:\u2014|\u2013|--|\\s-|,|\\.\\.\\.)\\s*(?i:i mean) (?!,)([^,;.!?]+)[,;.!?]*$");
     private static final Pattern LAST_TOKEN = Pattern.compile(
@@ -40,7 +47,11 @@ final class Corrections {
 
     static Prefixed prefix(String sentence) {
         Matcher matcher = PREFIX.matcher(sentence);
-        return matcher.lookingAt() ? new Prefixed(matcher.end(), true) : new Prefixed(0, false);
+        if (matcher.lookingAt()) {
+            return new Prefixed(matcher.end(), true);
+        }
+        Matcher sorry = SORRY_ITS.matcher(sentence);
+        return sorry.lookingAt() ? new Prefixed(sorry.end(), true) : new Prefixed(0, false);
     }
 
     static Rewrite selfCorrection(String body) {

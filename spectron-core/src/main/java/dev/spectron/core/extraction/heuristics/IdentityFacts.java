@@ -6,7 +6,10 @@ import dev.spectron.core.memory.MemoryCategory;
 import java.util.List;
 import java.util.regex.Matcher;
 
-/** Age, home ({@code home} + {@code lives_in}) and hometown of the speaker. */
+/**
+ * Age, home ({@code home} + {@code lives_in}) and hometown of the speaker, and a name restated as a
+ * correction ("my name is actually Tomas"; the plain "my name is" is {@link SelfIntroduction}'s).
+ */
 final class IdentityFacts implements FactRule {
     private static final int MAX_AGE = 120;
 
@@ -19,6 +22,8 @@ final class IdentityFacts implements FactRule {
                     + "|have been living|reside|'m residing|am residing) (?i:in) (?:the )?{PROPER}", "liv", "resid"),
             GuardedPattern.of("(?:{I}|{WE}){_}{ADV}(?:(?i:'ve|have) {ADV})?(?i:moved|relocated) (?i:to) (?:the )?{PROPER}", "moved", "relocated"),
             GuardedPattern.of("(?:{IM}|\\b(?i:we're|we are)) {ADV}(?i:based|settled) (?i:in) (?:the )?{PROPER}", "based", "settled"));
+    private static final GuardedPattern NAME_CORRECTED = GuardedPattern.of(
+            "\\b(?i:my name is|my name's) (?i:actually|really|in fact) {PERSON}", "actually", "really", "in fact");
     private static final List<GuardedPattern> HOMETOWN = List.of(
             GuardedPattern.of("{IM} {ADV}(?i:from) (?:the )?{PROPER}", "from"),
             GuardedPattern.of("{I}{_}{ADV}(?i:come from|grew up in|was born in|was raised in|was born and raised in) (?:the )?{PROPER}",
@@ -33,6 +38,9 @@ final class IdentityFacts implements FactRule {
                     out.speakerAttribute("age", Integer.toString(age), MemoryCategory.IDENTITY);
                 }
             }
+        }
+        for (Matcher m = NAME_CORRECTED.in(clause); m.find(); ) {
+            out.speakerAttribute("name", Lexicon.personName(m.group(1)), MemoryCategory.IDENTITY);
         }
         for (GuardedPattern pattern : HOME) {
             for (Matcher m = pattern.in(clause); m.find(); ) {

@@ -56,6 +56,9 @@ class HedgesAndCorrectionsTest {
             Correction: I'm 35.                | age      | 35
             Sorry, I meant I work at Globex.   | employer | Globex
             Oh wait, actually I'm vegan.       | diet     | vegan
+            Sorry, I spelled it wrong: my name is actually Tomas. | name | Tomas
+            Oops, typo: my name is Tomas.      | name     | Tomas
+            Sorry, I misspelled it - I live in Porto. | home | Porto
             """)
     void an_explicit_correction_carries_0_95_and_the_correction_flag(String text, String key, String value) {
         assertThat(attribute(user(text), key)).extracting(ExtractedAttribute::value, ExtractedAttribute::confidence,
@@ -77,12 +80,25 @@ class HedgesAndCorrectionsTest {
             It's not Lisbon but Porto.            | Lisbon  | Porto
             Actually, it's Tuesday, not Monday.   | Monday  | Tuesday
             The meeting is at 3 — I mean 4.       | 3       | 4
+            Sorry, it's Tomas, not Tomasz.        | Tomasz  | Tomas
             """)
     void a_correction_without_a_key_names_the_old_and_new_value(String text, String oldValue, String newValue) {
         Extraction extraction = user(text);
 
         assertThat(extraction.corrections()).containsExactly(new ExtractedCorrection(USER, oldValue, newValue, new Span(0, text.length())));
         assertThat(extraction.attributes()).isEmpty();
+    }
+
+    @Test
+    void my_name_is_actually_restates_the_name_issue_16() {
+        assertThat(attribute(user("My name is actually Tomas."), "name").value()).isEqualTo("Tomas");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"I wrote this song yesterday.", "Sorry, I'm late.", "I typed it up for you."})
+    void writing_and_apologies_alone_are_no_correction(String text) {
+        assertThat(user(text).attributes()).allSatisfy(a -> assertThat(a.correction()).isFalse());
+        assertThat(user(text).corrections()).isEmpty();
     }
 
     @ParameterizedTest
