@@ -240,8 +240,8 @@ public final class TextIndex {
         });
     }
 
-    /** The index terms of a text. */
-    private static List<String> analyze(String text) {
+    /** The index terms of a text: words split on letters and digits, lower-cased, ASCII-folded, Porter-stemmed. */
+    public static List<String> analyze(String text) {
         List<String> terms = new ArrayList<>();
         try (TokenStream stream = ANALYZER.tokenStream("text", text)) {
             CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
