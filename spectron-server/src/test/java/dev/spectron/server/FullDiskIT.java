@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.spectron.server.testing.TestHttp;
 import dev.spectron.server.testing.TestHttp.Reply;
 import dev.spectron.server.testing.TestServer;
-import dev.spectron.server.testing.Tmpfs;
+import dev.spectron.store.sqlite.Tmpfs;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;

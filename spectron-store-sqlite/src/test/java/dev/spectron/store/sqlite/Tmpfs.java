@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Assumptions;
  * A small tmpfs for tests that fill the disk. Mounting needs root: where it fails, the test is
  * skipped with the reason printed.
  */
-final class Tmpfs implements AutoCloseable {
+public final class Tmpfs implements AutoCloseable {
     private static final int FILLER_CHUNK = 1 << 20;
 
     private final Path dir;
@@ -22,7 +22,7 @@ final class Tmpfs implements AutoCloseable {
         this.dir = dir;
     }
 
-    static Tmpfs mountOrSkip(String size) throws IOException, InterruptedException {
+    public static Tmpfs mountOrSkip(String size) throws IOException, InterruptedException {
         Path dir = Files.createTempDirectory("spectron-tmpfs-");
         String output;
         int exit;
@@ -44,12 +44,12 @@ final class Tmpfs implements AutoCloseable {
         return new Tmpfs(dir);
     }
 
-    Path dir() {
+    public Path dir() {
         return dir;
     }
 
     /** Writes real bytes (a sparse file would take no room) until about {@code leave} bytes are free. */
-    Path fillLeaving(long leave) throws IOException {
+    public Path fillLeaving(long leave) throws IOException {
         Path filler = dir.resolve("filler");
         long toWrite = Files.getFileStore(dir).getUsableSpace() - leave;
         ByteBuffer chunk = ByteBuffer.allocate(FILLER_CHUNK);
