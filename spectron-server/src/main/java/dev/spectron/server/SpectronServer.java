@@ -107,6 +107,7 @@ public final class SpectronServer implements AutoCloseable {
                 javalin.concurrency.useVirtualThreads = true;
                 javalin.http.maxRequestSize = maxBody;
                 javalin.router.ignoreTrailingSlashes = true;
+                javalin.http.prefer405over404 = true; // a known path with another method is 405 with Allow, not 404
                 javalin.routes.before(RequestIds::assign);
                 ProblemMapper.register(javalin.routes);
                 ProblemMapper.register(javalin.jetty);

@@ -265,4 +265,14 @@ class BadInputIT {
             assertThat(body.get("field").asText()).isIn("scopes", "scope");
         }
     }
+
+    @Test
+    void a_known_path_with_another_method_is_405_with_allow_issue_17() {
+        TestHttp.Reply reply = http.method("PUT", "/api/v1/default/sessions").bearer(API_KEY).json(Map.of()).send();
+
+        assertThat(reply.status()).isEqualTo(405);
+        assertThat(reply.header("Allow")).isEqualTo("GET, POST");
+        assertThat(reply.json().get("type").asText()).isEqualTo("urn:spectron:problem:method-not-allowed");
+        assertThat(http.get("/api/v1/default/no-such-route").bearer(API_KEY).send().status()).isEqualTo(404);
+    }
 }

@@ -114,6 +114,9 @@ public final class ProblemMapper {
     /** Javalin's own refusals: unknown route, wrong method, body over {@code maxRequestSize}; details in our words, never Javalin's. */
     static Problem forHttp(HttpResponseException e, Context ctx) {
         int status = e.getStatus();
+        if (status == 405 && !e.getDetails().isEmpty()) {
+            ctx.header("Allow", String.join(", ", e.getDetails().values())); // RFC 9110 §15.5.6: the methods the path takes
+        }
         ProblemKind kind = switch (status) {
             case 404 -> ProblemKind.NOT_FOUND;
             case 405 -> ProblemKind.METHOD_NOT_ALLOWED;
