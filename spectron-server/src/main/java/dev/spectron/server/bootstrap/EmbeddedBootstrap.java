@@ -11,6 +11,7 @@ import dev.spectron.server.ServerConfig;
 import dev.spectron.server.auth.ManagementKey;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -43,16 +44,17 @@ public final class EmbeddedBootstrap {
     public BootstrapResult run(ServerConfig config) {
         Instant now = clock.instant();
         return store.write(tx -> {
-            String newManagementSecret = config.managementKey() == null && tx.settings().get(MANAGEMENT_KEY_HASH).isEmpty()
-                    ? KeySecrets.newSecret("mgmt") : null;
+            Optional<String> stored = tx.settings().get(MANAGEMENT_KEY_HASH);
+            String newManagementSecret = config.managementKey() == null && stored.isEmpty() ? KeySecrets.newSecret("mgmt") : null;
             String chosen = config.managementKey() != null ? config.managementKey() : newManagementSecret;
+            String managementHash = chosen != null ? KeySecrets.hash(chosen) : stored.orElseThrow();
             if (chosen != null) {
-                tx.settings().put(MANAGEMENT_KEY_HASH, KeySecrets.hash(chosen));
+                tx.settings().put(MANAGEMENT_KEY_HASH, managementHash);
             }
             String newDevKey = tx.settings().get(BOOTSTRAPPED_AT).isEmpty() ? firstStart(tx, config, now) : laterStart(tx, config);
             boolean defaultExists = tx.contexts().find(ContextId.DEFAULT).isPresent();
-            return new BootstrapResult(new ManagementKey(tx.settings().get(MANAGEMENT_KEY_HASH).orElseThrow()), newManagementSecret,
-                    newDevKey, config.apiKey() != null && defaultExists, defaultExists);
+            return new BootstrapResult(new ManagementKey(managementHash), newManagementSecret, newDevKey,
+                    config.apiKey() != null && defaultExists, defaultExists);
         });
     }
 
